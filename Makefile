@@ -1,0 +1,96 @@
+# dateline: one plain, non-recursive GNU Makefile.
+#
+#   make            build/dateline (and build/libdateline.a)
+#   make check      unit, golden and end-to-end tests, fuzz corpora replayed
+#   make asan       the same tests under AddressSanitizer + UBSan (build-asan/)
+#   make fuzz       libFuzzer targets (clang), each run for FUZZ_SECONDS
+#   make bench      benchmarks (throughput figures, not pass/fail)
+#   make deps       install the Debian packages the build and tests need
+#
+# BUILD=dir puts every output under another folder, so several builds
+# (plain, asan, fuzz) live side by side.
+
+BUILD ?= build
+CC ?= cc
+OPT ?= -O2 -g
+PKGS := sqlite3 libutf8proc libcjson zlib
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wno-unused-parameter
+CFLAGS_ALL := -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -Iinclude -Isrc $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS_ALL := $(PKG_LIBS) -lm $(EXTRA_LDFLAGS)
+
+LIB_SRC := $(sort $(wildcard src/*/*.c))
+CLI_SRC := $(sort $(wildcard cli/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
+LIB := $(BUILD)/libdateline.a
+BIN := $(BUILD)/dateline
+UNIT := $(BUILD)/test_unit
+REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/replay_%)
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench_%)
+
+.PHONY: all check unit asan fuzz bench deps clean golden-update
+all: $(BIN)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS_ALL)
+
+$(UNIT): $(UNIT_OBJ) $(LIB)
+	$(CC) $(CFLAGS_ALL) -o $@ $(UNIT_OBJ) $(LIB) $(LDLIBS_ALL)
+
+# Replay drivers: every fuzz target linked with a plain main() that runs
+# the stored corpus, so a gcc build still exercises every crash input.
+$(BUILD)/replay_%: fuzz/%.c fuzz/replay_main.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< fuzz/replay_main.c $(LIB) $(LDLIBS_ALL)
+
+$(BUILD)/bench_%: bench/%.c $(LIB)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+unit: $(UNIT)
+	$(UNIT)
+
+check: $(BIN) $(UNIT) $(REPLAY)
+	@BUILD=$(BUILD) sh tests/run_all.sh
+
+asan:
+	$(MAKE) BUILD=build-asan CC=clang OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" check
+
+FUZZ_SECONDS ?= 20
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" $(LIB)
+	@set -e; for f in $(FUZZ_SRC); do \
+	  n=$$(basename $$f .c); \
+	  clang $(CFLAGS_ALL) -O1 -g -fsanitize=fuzzer,address,undefined -o build-fuzz/$$n $$f build-fuzz/libdateline.a $(LDLIBS_ALL); \
+	  mkdir -p build-fuzz/corpus-$$n; \
+	  echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
+	  DATELINE_DATA=$(CURDIR)/data build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus-$$n fuzz/corpus/$$n >build-fuzz/$$n.log 2>&1 || { tail -40 build-fuzz/$$n.log; exit 1; }; \
+	  tail -1 build-fuzz/$$n.log; \
+	done
+
+bench: $(BIN) $(BENCH_BIN)
+	@BUILD=$(BUILD) sh bench/run.sh
+
+deps:
+	sh scripts/install-deps.sh
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

@@ -1,0 +1,65 @@
+/* main.c: `dateline <command>`: finds the command and hands it argv.
+ *
+ * Each subcommand lives in cli/cmd_<name>.c and defines
+ * int cmd_<name>(int argc, char **argv). They are declared weak here, so
+ * the table lists exactly the commands that are built in. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define COMMANDS(X)                                                                    \
+    X(clean, "split raw news into clean articles")                                     \
+    X(parse, "sentences, tokens, lemmas, tags and chunks")                             \
+    X(actors, "actor mentions, coded and resolved")                                    \
+    X(quotes, "quotes and their speakers (or stored quotes with --db)")                \
+    X(code, "political events in CAMEO and PLOVER")                                    \
+    X(ingest, "run the whole pipeline into a store")                                   \
+    X(events, "query stored events")                                                   \
+    X(search, "full-text search of stored articles")                                   \
+    X(export, "export the store as JSONL, CSV or GDELT TSV")                           \
+    X(serve, "HTTP API and dashboard over a store")                                    \
+    X(validate, "code PETRARCH validation records and score them")                     \
+    X(eval, "score the pipeline against gold data")
+
+#define DECLARE(name, help) int cmd_##name(int argc, char **argv) __attribute__((weak));
+COMMANDS(DECLARE)
+
+typedef struct command {
+    const char *name, *help;
+    int (*fn)(int, char **);
+} command;
+
+static int usage(FILE *to, const command *cmds, size_t n)
+{
+    fprintf(to, "usage: dateline <command> [options] [FILE|DIR|-]...\n\n"
+                "dateline turns raw news into a structured, explained record of who did or\n"
+                "said what to whom, when and where.\n\nCommands:\n");
+    for (size_t i = 0; i < n; i++)
+        if (cmds[i].fn)
+            fprintf(to, "  %-9s %s\n", cmds[i].name, cmds[i].help);
+    fprintf(to, "\n'dateline <command> --help' tells more. Version " DL_VERSION ".\n");
+    return to == stdout ? DL_EXIT_OK : DL_EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+#define ENTRY(name, help) {#name, help, cmd_##name},
+    static const command cmds[] = {COMMANDS(ENTRY)};
+    size_t n = sizeof cmds / sizeof *cmds;
+    static char out_buf[1 << 16];
+    setvbuf(stdout, out_buf, _IOFBF, sizeof out_buf);
+    if (argc < 2)
+        return usage(stderr, cmds, n);
+    if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help"))
+        return usage(stdout, cmds, n);
+    if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+        printf("dateline " DL_VERSION "\n");
+        return DL_EXIT_OK;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (cmds[i].fn && !strcmp(argv[1], cmds[i].name))
+            return cmds[i].fn(argc - 1, argv + 1);
+    fprintf(stderr, "dateline: unknown command '%s' (see dateline --help)\n", argv[1]);
+    return DL_EXIT_USAGE;
+}

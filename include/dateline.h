@@ -1,0 +1,293 @@
+/*
+ * dateline.h: the public API of libdateline.
+ *
+ * dateline turns raw news into a structured record of who did or said what to
+ * whom, when and where. The library is a chain of stages; each stage reads
+ * only what the stage before it produced:
+ *
+ *   dl_reader   bytes -> dl_document      (text, JSONL; one per input unit)
+ *   dl_clean    dl_document -> dl_article (title, dateline, byline, date, body)
+ *   dl_parse    dl_article -> dl_sentence (tokens, lemmas, tags, chunks)
+ *
+ * Conventions (see STYLE.md):
+ *   - Functions return dl_status: 0 (DL_OK) or a negative code. Details of a
+ *     failure (file, line, byte, message) are reported through a dl_diag
+ *     callback or kept in a dl_error; the library never prints and never exits.
+ *   - Out-parameters come first.
+ *   - Memory: everything that belongs to one document lives in a dl_arena the
+ *     caller owns and frees in one call. Long-lived objects have _open/_close
+ *     or _new/_free pairs. Each function says who owns what it returns.
+ *   - Strings are UTF-8, NUL-terminated, and may be NULL where a field is
+ *     "absent" (documented per field). Offsets are byte offsets.
+ */
+#ifndef DATELINE_H
+#define DATELINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DL_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------ status */
+
+typedef enum dl_status {
+    DL_OK = 0,
+    DL_ERR_NOMEM = -1,    /* out of memory */
+    DL_ERR_IO = -2,       /* a file could not be opened, read or written */
+    DL_ERR_PARSE = -3,    /* input is not in the expected format */
+    DL_ERR_ENCODING = -4, /* input is not text (binary, unknown encoding) */
+    DL_ERR_ARG = -5,      /* a caller passed an invalid argument */
+    DL_ERR_EMPTY = -6,    /* input holds nothing to process */
+    DL_ERR_DB = -7,       /* the store reported an error */
+    DL_ERR_VERSION = -8,  /* a file or store written by an unknown version */
+    DL_ERR_LIMIT = -9,    /* an input exceeds a documented limit */
+} dl_status;
+
+/* A static, human-readable name for a status ("out of memory"). */
+const char *dl_status_name(dl_status status);
+
+/* A problem found in the input. The library reports problems through a
+ * callback so that a caller can print them, count them or ignore them, and
+ * processing goes on with the rest of the input. `file` is the input's name
+ * as given ("-" for stdin); `line` (1-based) and `byte` (0-based offset in
+ * the file) are 0 when they do not apply. All pointers are valid only for
+ * the duration of the callback. */
+typedef enum dl_severity { DL_WARNING = 1, DL_ERROR = 2 } dl_severity;
+
+typedef struct dl_diag {
+    dl_severity severity;
+    dl_status status;
+    const char *file;
+    uint64_t line;
+    uint64_t byte;
+    const char *message;
+} dl_diag;
+
+typedef void (*dl_diag_fn)(void *user, const dl_diag *diag);
+
+/* ------------------------------------------------------------------- arena */
+
+/* A bump allocator for everything that dies with one document. */
+typedef struct dl_arena dl_arena;
+
+/* Returns NULL when out of memory. `chunk` is the size of each block; 0 picks
+ * a default. Free with dl_arena_free(). */
+dl_arena *dl_arena_new(size_t chunk);
+void dl_arena_free(dl_arena *arena);
+/* Forgets every allocation but keeps the first block for reuse. */
+void dl_arena_reset(dl_arena *arena);
+/* Bytes handed out since creation or the last reset. */
+size_t dl_arena_used(const dl_arena *arena);
+
+/* A growable byte buffer; see src/base/buf.h for the functions. */
+typedef struct dl_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+} dl_buf;
+
+/* --------------------------------------------------------------- documents */
+
+typedef enum dl_format {
+    DL_FORMAT_AUTO = 0, /* sniff from the name and first bytes */
+    DL_FORMAT_TEXT,     /* plain text: one file is one document */
+    DL_FORMAT_JSONL,    /* one JSON object per line: one line is one document */
+} dl_format;
+
+/* One unit of input: a text file, or one JSONL record. Owned by the reader
+ * and valid until the next dl_reader_next() or dl_reader_close(). Fields
+ * other than source and text are NULL when the input does not give them. */
+typedef struct dl_document {
+    const char *source; /* path as given, "-" for stdin, or the record's url/source */
+    const char *path;   /* the file the document came from ("-" for stdin) */
+    const char *id;     /* JSONL "id" */
+    const char *url;    /* JSONL "url" */
+    const char *title;  /* JSONL "title" */
+    const char *date;   /* JSONL "date", as written */
+    const char *text;   /* valid UTF-8 (invalid bytes replaced by U+FFFD) */
+    size_t len;         /* bytes in text, not counting the NUL */
+    uint64_t line;      /* line of the file where the document starts (1-based) */
+    dl_format format;
+} dl_document;
+
+typedef struct dl_reader dl_reader;
+
+/* Options for dl_reader_open(). Initialise with DL_READER_OPTIONS_INIT. */
+typedef struct dl_reader_options {
+    int version;
+    dl_format format;        /* DL_FORMAT_AUTO: by extension, then by content */
+    size_t max_file_bytes;   /* larger files are refused; 0 = 1 GiB */
+    dl_diag_fn diag;         /* may be NULL */
+    void *diag_user;
+} dl_reader_options;
+#define DL_READER_OPTIONS_INIT {1, DL_FORMAT_AUTO, 0, NULL, NULL}
+
+/* Opens a reader over `paths` (files, directories read recursively in
+ * sorted order, or "-" for standard input). The array is copied. */
+dl_status dl_reader_open(dl_reader **out, const char *const *paths, size_t npaths,
+                         const dl_reader_options *options);
+/* Sets *doc to the next document; returns DL_OK, or DL_ERR_EMPTY at the
+ * end of the input. Unreadable files and bad records are reported through
+ * the diag callback and skipped. */
+dl_status dl_reader_next(dl_reader *reader, const dl_document **doc);
+/* Counts kept by the reader for a final summary. */
+typedef struct dl_reader_stats {
+    uint64_t files, documents, bytes, errors, warnings;
+} dl_reader_stats;
+void dl_reader_stats_get(const dl_reader *reader, dl_reader_stats *stats);
+void dl_reader_close(dl_reader *reader);
+
+/* ---------------------------------------------------------------- articles */
+
+/* A line the cleaner dropped and why: "duplicate", "caption", "credit",
+ * "logo", "boilerplate", "teaser", "byline", "date". */
+typedef struct dl_removed {
+    const char *text;
+    const char *reason;
+} dl_removed;
+
+/* A clean article. All strings live in the arena passed to dl_clean();
+ * title, dateline, byline and date are NULL when not found. */
+typedef struct dl_article {
+    const char *id;       /* the input's own id, else a stable hash of source + body */
+    const char *source;
+    const char *title;
+    const char *dateline; /* place text, e.g. "WASHINGTON DC" */
+    const char *byline;   /* e.g. "Maria Lopez" */
+    const char *date;     /* ISO 8601: "2023-10-28" or "2023-10-28T10:32" */
+    const char *body;     /* paragraphs separated by "\n\n" */
+    size_t body_len;
+    dl_removed *removed;
+    size_t n_removed;
+    uint32_t index;       /* position of the article within its document */
+} dl_article;
+
+typedef struct dl_cleaner dl_cleaner;
+
+/* Loads the cleaner's tables (boilerplate phrases, agency names) from
+ * `data_dir` (the project's data/ folder). NULL picks the default search
+ * (see dl_data_dir()). */
+dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir);
+void dl_cleaner_close(dl_cleaner *cleaner);
+
+/* Splits `doc` into articles and cleans each. The array and every string
+ * are allocated in `arena`. A document with no text yields 0 articles. */
+dl_status dl_clean(dl_article **articles, size_t *n_articles, const dl_cleaner *cleaner,
+                   const dl_document *doc, dl_arena *arena);
+
+/* --------------------------------------------------------------- sentences */
+
+/* Penn Treebank part-of-speech tags, plus the extra tags the English Web
+ * Treebank uses (HYPH, NFP, ADD, AFX, GW, XX). dl_tag_name() gives the
+ * written form ("NNP", "-LRB-", "``"). */
+typedef enum dl_tag {
+    DL_TAG_NONE = 0,
+    DL_TAG_CC, DL_TAG_CD, DL_TAG_DT, DL_TAG_EX, DL_TAG_FW, DL_TAG_IN, DL_TAG_JJ,
+    DL_TAG_JJR, DL_TAG_JJS, DL_TAG_LS, DL_TAG_MD, DL_TAG_NN, DL_TAG_NNS, DL_TAG_NNP,
+    DL_TAG_NNPS, DL_TAG_PDT, DL_TAG_POS, DL_TAG_PRP, DL_TAG_PRPS /* PRP$ */, DL_TAG_RB,
+    DL_TAG_RBR, DL_TAG_RBS, DL_TAG_RP, DL_TAG_SYM, DL_TAG_TO, DL_TAG_UH, DL_TAG_VB,
+    DL_TAG_VBD, DL_TAG_VBG, DL_TAG_VBN, DL_TAG_VBP, DL_TAG_VBZ, DL_TAG_WDT, DL_TAG_WP,
+    DL_TAG_WPS /* WP$ */, DL_TAG_WRB,
+    DL_TAG_COMMA /* , */, DL_TAG_PERIOD /* . */, DL_TAG_COLON /* : */,
+    DL_TAG_LQUOTE /* `` */, DL_TAG_RQUOTE /* '' */, DL_TAG_LRB /* -LRB- */,
+    DL_TAG_RRB /* -RRB- */, DL_TAG_HASH /* # */, DL_TAG_DOLLAR /* $ */,
+    DL_TAG_HYPH, DL_TAG_NFP, DL_TAG_ADD, DL_TAG_AFX, DL_TAG_GW, DL_TAG_XX,
+    DL_TAG_COUNT
+} dl_tag;
+
+const char *dl_tag_name(dl_tag tag);
+/* The tag written as `name` (n bytes), or DL_TAG_NONE. */
+dl_tag dl_tag_from_name(const char *name, size_t n);
+
+/* Token flags. */
+enum {
+    DL_TOK_CAPITAL = 1 << 0,   /* starts with an upper-case letter */
+    DL_TOK_ALLCAPS = 1 << 1,   /* has letters, all upper case */
+    DL_TOK_SENT_START = 1 << 2,/* first word of its sentence */
+    DL_TOK_QUOTE = 1 << 3,     /* a quotation mark (straight or curly) */
+    DL_TOK_OPEN_QUOTE = 1 << 4,/* ... that opens a quotation */
+    DL_TOK_NUMBER = 1 << 5,
+    DL_TOK_URL = 1 << 6,       /* URL, e-mail or @handle / #hashtag */
+    DL_TOK_SPACE_BEFORE = 1 << 7, /* preceded by white space */
+};
+
+/* One token. start/end are byte offsets into the text given to dl_parse()
+ * (the article body). text and lemma live in the arena or in the parser's
+ * tables; both outlive the arena's owner only as long as the parser. */
+typedef struct dl_token {
+    uint32_t start, end;
+    const char *text;   /* the token as written */
+    const char *lemma;  /* lower-case dictionary form ("strike" for "struck") */
+    uint8_t tag;        /* dl_tag */
+    uint8_t flags;      /* DL_TOK_* */
+} dl_token;
+
+typedef enum dl_chunk_kind { DL_CHUNK_NP = 1, DL_CHUNK_VG = 2 } dl_chunk_kind;
+
+/* Verb-group flags. */
+enum {
+    DL_VG_PASSIVE = 1 << 0,    /* "were breached", "has been postponed" */
+    DL_VG_NEGATED = 1 << 1,    /* "did not respond", "never" */
+    DL_VG_MODAL = 1 << 2,      /* "might have held", "could" */
+    DL_VG_FUTURE = 1 << 3,     /* "will", "is going to", "is expected to" */
+    DL_VG_PERFECT = 1 << 4,    /* "has held" */
+    DL_VG_PROGRESSIVE = 1 << 5,/* "is expanding" */
+};
+
+/* A base noun phrase or a verb group: tokens [first, end) of its sentence,
+ * with the index of its head token (the last noun of an NP, the main verb
+ * of a verb group). */
+typedef struct dl_chunk {
+    uint32_t first, end, head;
+    uint8_t kind;   /* dl_chunk_kind */
+    uint8_t flags;  /* DL_VG_* for verb groups */
+} dl_chunk;
+
+typedef struct dl_sentence {
+    uint32_t index;        /* position in the article, from 0 */
+    uint32_t start, end;   /* byte offsets of the sentence in the text */
+    dl_token *tokens;
+    uint32_t n_tokens;
+    dl_chunk *chunks;
+    uint32_t n_chunks;
+} dl_sentence;
+
+/* The language core: lexicons (WordNet lemmas, part-of-speech lexicon and
+ * tag n-grams, abbreviations) loaded once and shared read-only. */
+typedef struct dl_parser dl_parser;
+
+/* data_dir: the project's data folder (NULL: dl_data_dir()). The system
+ * lexicons come from Debian's wordnet-base and festlex-poslex packages. */
+dl_status dl_parser_open(dl_parser **out, const char *data_dir);
+void dl_parser_close(dl_parser *parser);
+
+/* Splits text into sentences and tokens, and fills lemmas, tags and chunks.
+ * Everything returned lives in `arena`. */
+dl_status dl_parse(dl_sentence **sentences, size_t *n_sentences, const dl_parser *parser,
+                   const char *text, size_t len, dl_arena *arena);
+
+/* Appends one sentence record (DESIGN.md / `dateline parse`) as JSON. */
+dl_status dl_sentence_to_json(dl_buf *out, const dl_sentence *sentence, const char *article_id);
+
+/* ------------------------------------------------------------------- data */
+
+/* The folder holding dateline's dictionaries: $DATELINE_DATA if set, else
+ * the data/ folder found beside the executable or its parent, else the
+ * installed share folder. Returns a static string. */
+const char *dl_data_dir(void);
+
+/* ------------------------------------------------------------------ output */
+
+/* Appends the article as one JSON object (no newline) to `out`. */
+dl_status dl_article_to_json(dl_buf *out, const dl_article *article);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DATELINE_H */

@@ -1,0 +1,364 @@
+/* clean_tables.c: loading the cleaner's lists and the one-line tests. */
+#include "doc/clean_tables.h"
+#include "base/buf.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Reads the non-comment, non-blank lines of data_dir/name into a malloc'ed
+ * array of malloc'ed strings. */
+static dl_status read_list(const char *data_dir, const char *name, char ***out, size_t *n)
+{
+    dl_buf path = DL_BUF_INIT;
+    if (dl_buf_printf(&path, "%s/%s", data_dir, name))
+        return DL_ERR_NOMEM;
+    FILE *f = fopen(path.data, "r");
+    dl_buf_free(&path);
+    if (!f)
+        return DL_ERR_IO;
+    char *line = NULL;
+    size_t cap = 0, count = 0, room = 0;
+    char **items = NULL;
+    ssize_t len;
+    dl_status st = DL_OK;
+    while ((len = getline(&line, &cap, f)) >= 0) {
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (!len || line[0] == '#')
+            continue;
+        if (count == room) {
+            room = room ? room * 2 : 32;
+            char **ni = realloc(items, room * sizeof *ni);
+            if (!ni) {
+                st = DL_ERR_NOMEM;
+                break;
+            }
+            items = ni;
+        }
+        if (!(items[count] = strdup(line))) {
+            st = DL_ERR_NOMEM;
+            break;
+        }
+        count++;
+    }
+    free(line);
+    fclose(f);
+    *out = items;
+    *n = count;
+    return st;
+}
+
+static void free_list(char **items, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(items[i]);
+    free(items);
+}
+
+dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir)
+{
+    if (!data_dir)
+        data_dir = dl_data_dir();
+    dl_cleaner *c = calloc(1, sizeof *c);
+    if (!c)
+        return DL_ERR_NOMEM;
+    char **boiler = NULL;
+    size_t n_boiler = 0;
+    dl_status st = read_list(data_dir, "clean/boilerplate.tsv", &boiler, &n_boiler);
+    if (!st)
+        st = read_list(data_dir, "clean/captions.txt", &c->captions, &c->n_captions);
+    if (!st)
+        st = read_list(data_dir, "clean/agencies.txt", &c->agencies, &c->n_agencies);
+    if (!st)
+        st = read_list(data_dir, "clean/dateline-stop.txt", &c->stop, &c->n_stop);
+    if (!st && !(c->boiler = calloc(n_boiler ? n_boiler : 1, sizeof *c->boiler)))
+        st = DL_ERR_NOMEM;
+    for (size_t i = 0; !st && i < n_boiler; i++) {
+        char *tab = strchr(boiler[i], '\t');
+        if (!tab)
+            continue; /* a line without a reason: ignore it */
+        *tab = '\0';
+        c->boiler[c->n_boiler].reason = boiler[i];
+        c->boiler[c->n_boiler].glob = tab + 1;
+        for (char *p = tab + 1; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        boiler[i] = NULL; /* owned by the pattern now */
+        c->n_boiler++;
+    }
+    free_list(boiler, n_boiler);
+    if (st) {
+        dl_cleaner_close(c);
+        return st;
+    }
+    *out = c;
+    return DL_OK;
+}
+
+void dl_cleaner_close(dl_cleaner *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n_boiler; i++)
+        free(c->boiler[i].reason); /* glob points into the same block */
+    free(c->boiler);
+    free_list(c->captions, c->n_captions);
+    free_list(c->agencies, c->n_agencies);
+    free_list(c->stop, c->n_stop);
+    free(c);
+}
+
+bool dl_glob_match(const char *glob, const char *s, size_t n)
+{
+    /* Iterative matcher with one backtrack point: linear for our patterns. */
+    const char *star = NULL;
+    size_t i = 0, mark = 0;
+    while (i < n) {
+        if (*glob == '*') {
+            star = glob++;
+            mark = i;
+        } else if (*glob && tolower((unsigned char)s[i]) == (unsigned char)*glob) {
+            glob++;
+            i++;
+        } else if (star) {
+            glob = star + 1;
+            i = ++mark;
+        } else {
+            return false;
+        }
+    }
+    while (*glob == '*')
+        glob++;
+    return *glob == '\0';
+}
+
+const char *dl_clean_boilerplate(const dl_cleaner *c, const char *s, size_t n)
+{
+    if (n > 200)
+        return NULL;
+    for (size_t i = 0; i < c->n_boiler; i++)
+        if (dl_glob_match(c->boiler[i].glob, s, n))
+            return c->boiler[i].reason;
+    return NULL;
+}
+
+bool dl_clean_is_caption(const dl_cleaner *c, const char *s, size_t n)
+{
+    if (n > 400)
+        return false;
+    for (size_t i = 0; i < c->n_captions; i++)
+        if (memmem(s, n, c->captions[i], strlen(c->captions[i])))
+            return true;
+    return false;
+}
+
+static bool ends_sentence(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == '"' || s[n - 1] == ')' || s[n - 1] == '\''))
+        n--;
+    /* curly closing quotes are three bytes: E2 80 9D / E2 80 99 */
+    while (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+           ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+        n -= 3;
+    return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
+}
+
+bool dl_clean_is_credit(const dl_cleaner *c, const char *s, size_t n)
+{
+    if (n > 150 || n < 4 || s[n - 1] == '.')
+        return false;
+    size_t end = n;
+    if (s[end - 1] == ')')
+        end--;
+    for (size_t i = 0; i < c->n_agencies; i++) {
+        size_t m = strlen(c->agencies[i]);
+        if (m + 2 > end || memcmp(s + end - m, c->agencies[i], m) != 0)
+            continue;
+        size_t k = end - m; /* index just after the separator */
+        char sep = s[k - 1];
+        if (sep == '/' || sep == '(')
+            return true;
+        if (sep == ' ' && k >= 2 && (s[k - 2] == ',' || s[k - 2] == '-' || s[k - 2] == '|'))
+            return true;
+        /* " — AFP" with a multi-byte dash */
+        if (sep == ' ' && k >= 4 && (unsigned char)s[k - 4] == 0xE2 && (unsigned char)s[k - 3] == 0x80)
+            return true;
+    }
+    return false;
+}
+
+bool dl_clean_is_logo(const char *s, size_t n)
+{
+    if (n < 2 || n > 12)
+        return false;
+    int letters = 0, words = 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == ' ')
+            words++;
+        else if (isupper(ch))
+            letters++;
+        else if (ch != '&' && ch != '.' && ch != '-')
+            return false;
+    }
+    return letters >= 2 && words <= 2;
+}
+
+bool dl_clean_is_byline(const char *s, size_t n, size_t *name_start)
+{
+    if (n < 5 || n > 120 || !(s[0] == 'B' || s[0] == 'b') || !(s[1] == 'y' || s[1] == 'Y') ||
+        s[2] != ' ' || s[n - 1] == '.')
+        return false;
+    /* every word after "By" is capitalised, or a joining word */
+    int words = 0;
+    for (size_t i = 3; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t b = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (b == i)
+            break;
+        words++;
+        size_t len = i - b;
+        bool joiner = (len == 3 && memcmp(s + b, "and", 3) == 0) || (len == 1 && s[b] == '&') ||
+                      (len == 2 && memcmp(s + b, "in", 2) == 0) || (len == 1 && s[b] == '|');
+        if (!joiner && !isupper((unsigned char)s[b]) && (unsigned char)s[b] < 0x80)
+            return false;
+    }
+    if (words < 1 || words > 14)
+        return false;
+    *name_start = 3;
+    return true;
+}
+
+bool dl_clean_is_headline(const char *s, size_t n)
+{
+    if (n < 3 || n > 250 || ends_sentence(s, n))
+        return false;
+    char last = s[n - 1];
+    if (last == ',' || last == ';' || last == ':')
+        return false;
+    int words = 1, letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        words += s[i] == ' ';
+        letters += isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80;
+    }
+    return words >= 2 && words <= 40 && letters >= 4;
+}
+
+static bool is_stop(const dl_cleaner *c, const char *s, size_t n)
+{
+    for (size_t i = 0; i < c->n_stop; i++)
+        if (strlen(c->stop[i]) == n && memcmp(c->stop[i], s, n) == 0)
+            return true;
+    return false;
+}
+
+/* Length of a dash separator at s ("-", "--", "—", "–"), or 0. */
+static size_t dash_len(const char *s, size_t n)
+{
+    if (n >= 2 && s[0] == '-' && s[1] == '-')
+        return 2;
+    if (n >= 1 && s[0] == '-')
+        return 1;
+    if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        ((unsigned char)s[2] == 0x94 || (unsigned char)s[2] == 0x93))
+        return 3;
+    return 0;
+}
+
+bool dl_clean_dateline(const dl_cleaner *c, const char *s, size_t n, size_t *place_len,
+                       size_t *body_start)
+{
+    /* 1. one or more upper-case words: WASHINGTON DC, GAZA CITY, TEL AVIV */
+    size_t i = 0, letters = 0;
+    for (;;) {
+        size_t b = i;
+        while (i < n && (isupper((unsigned char)s[i]) || s[i] == '.' || s[i] == '\'' ||
+                         (s[i] == '-' && i > b)))
+            letters += isupper((unsigned char)s[i++]) != 0;
+        if (i == b || (i < n && isalnum((unsigned char)s[i])))
+            return false; /* empty word, or a mixed-case word: not a dateline */
+        if (i + 1 < n && s[i] == ' ' && isupper((unsigned char)s[i + 1]) &&
+            (i + 2 >= n || isupper((unsigned char)s[i + 2]) || s[i + 2] == '.'))
+            i++; /* another upper-case word follows */
+        else
+            break;
+    }
+    if (letters < 2 || i > 40 || is_stop(c, s, i))
+        return false;
+    size_t place = i;
+    /* 2. optional ", Region" of capitalised words: "KYIV, Ukraine" */
+    if (i + 2 < n && s[i] == ',' && s[i + 1] == ' ' && isupper((unsigned char)s[i + 2])) {
+        size_t j = i + 2, words = 0;
+        while (j < n && words < 3 && isupper((unsigned char)s[j])) {
+            size_t b = j;
+            while (j < n && (isalpha((unsigned char)s[j]) || s[j] == '.'))
+                j++;
+            words++;
+            /* a month with a day after it is a date, not a region */
+            if (j + 1 < n && s[j] == ' ' && isdigit((unsigned char)s[j + 1])) {
+                j = b;
+                break;
+            }
+            if (j + 1 < n && s[j] == ' ' && isupper((unsigned char)s[j + 1]))
+                j++;
+            else
+                break;
+        }
+        if (j > i + 2 && (j >= n || s[j] == ' ' || s[j] == ',' || s[j] == ':')) {
+            size_t k = j;
+            while (k > i && s[k - 1] == ' ')
+                k--;
+            i = place = k;
+        }
+    }
+    /* 3. optional ", Nov 3" or ", March 14, 2025" */
+    if (i + 2 < n && s[i] == ',' && s[i + 1] == ' ' && isupper((unsigned char)s[i + 2])) {
+        size_t j = i + 2;
+        while (j < n && (isalpha((unsigned char)s[j]) || s[j] == '.'))
+            j++;
+        if (j + 1 < n && s[j] == ' ' && isdigit((unsigned char)s[j + 1])) {
+            j++;
+            while (j < n && isdigit((unsigned char)s[j]))
+                j++;
+            if (j + 6 < n && s[j] == ',' && s[j + 1] == ' ' && isdigit((unsigned char)s[j + 2]))
+                j += 6;
+            i = j;
+        }
+    }
+    /* 4. optional " (AP)" */
+    size_t j = i;
+    while (j < n && s[j] == ' ')
+        j++;
+    if (j < n && s[j] == '(') {
+        size_t k = j + 1;
+        while (k < n && k - j < 32 && s[k] != ')' && (isalpha((unsigned char)s[k]) || s[k] == ' ' || s[k] == '-'))
+            k++;
+        if (k < n && s[k] == ')')
+            i = k + 1;
+    }
+    /* 5. the separator: "WASHINGTON DC: " or "KYIV (AP) — " */
+    size_t sep;
+    if (i < n && s[i] == ':' && i + 1 < n && s[i + 1] == ' ') {
+        sep = i + 2;
+    } else {
+        j = i;
+        while (j < n && s[j] == ' ')
+            j++;
+        size_t d = dash_len(s + j, n - j);
+        if (!d || j == i || j + d >= n || s[j + d] != ' ')
+            return false;
+        sep = j + d + 1;
+    }
+    while (sep < n && s[sep] == ' ')
+        sep++;
+    if (sep >= n)
+        return false;
+    *place_len = place;
+    *body_start = sep;
+    return true;
+}

@@ -1,0 +1,494 @@
+/* reader.c: from paths to documents.
+ *
+ * A path is a file, a directory (read recursively, in sorted order, hidden
+ * entries skipped) or "-" for standard input. A text file is one document;
+ * a JSONL file is one document per line, read as a stream so memory stays
+ * flat however long the file. Every problem is reported through the diag
+ * callback with the file and line, and reading goes on with the next
+ * record or file: one bad record never costs the rest of the input. */
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/utf8.h"
+#include "doc/date.h"
+
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct dl_reader {
+    dl_reader_options opt;
+    char **files;     /* expanded input list, "-" for stdin */
+    size_t n_files, cap_files, next_file;
+    /* the file being read */
+    FILE *fp;
+    const char *path;
+    dl_format format;
+    uint64_t line;    /* lines consumed so far in fp */
+    uint64_t offset;  /* bytes consumed so far in fp */
+    char *line_buf;   /* getline() buffer */
+    size_t line_cap;
+    /* the current document and its storage */
+    dl_document doc;
+    dl_buf text;
+    dl_arena *arena;
+    dl_reader_stats stats;
+};
+
+static void diag(dl_reader *r, dl_severity sev, dl_status st, const char *file, uint64_t line,
+                 uint64_t byte, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+static void diag(dl_reader *r, dl_severity sev, dl_status st, const char *file, uint64_t line,
+                 uint64_t byte, const char *fmt, ...)
+{
+    if (sev == DL_ERROR)
+        r->stats.errors++;
+    else
+        r->stats.warnings++;
+    if (!r->opt.diag)
+        return;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    dl_diag d = {sev, st, file, line, byte, msg};
+    r->opt.diag(r->opt.diag_user, &d);
+}
+
+static int add_file(dl_reader *r, const char *path)
+{
+    if (r->n_files == r->cap_files) {
+        size_t cap = r->cap_files ? r->cap_files * 2 : 16;
+        char **f = realloc(r->files, cap * sizeof *f);
+        if (!f)
+            return -1;
+        r->files = f;
+        r->cap_files = cap;
+    }
+    if (!(r->files[r->n_files] = strdup(path)))
+        return -1;
+    r->n_files++;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds every regular file below dir, depth first, names sorted. */
+static int add_dir(dl_reader *r, const char *dir, int depth)
+{
+    if (depth > 64) {
+        diag(r, DL_ERROR, DL_ERR_LIMIT, dir, 0, 0, "directories nested too deep; skipped");
+        return 0;
+    }
+    DIR *d = opendir(dir);
+    if (!d) {
+        diag(r, DL_ERROR, DL_ERR_IO, dir, 0, 0, "cannot read directory: %s", strerror(errno));
+        return 0;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    int rc = 0;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn) {
+                rc = -1;
+                break;
+            }
+            names = nn;
+        }
+        if (!(names[n] = strdup(e->d_name))) {
+            rc = -1;
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0) {
+            dl_buf p = DL_BUF_INIT;
+            if (dl_buf_printf(&p, "%s/%s", dir, names[i])) {
+                rc = -1;
+            } else {
+                struct stat sb;
+                if (stat(p.data, &sb) != 0)
+                    diag(r, DL_ERROR, DL_ERR_IO, p.data, 0, 0, "cannot read: %s", strerror(errno));
+                else if (S_ISDIR(sb.st_mode))
+                    rc = add_dir(r, p.data, depth + 1);
+                else if (S_ISREG(sb.st_mode))
+                    rc = add_file(r, p.data);
+            }
+            dl_buf_free(&p);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+dl_status dl_reader_open(dl_reader **out, const char *const *paths, size_t npaths,
+                         const dl_reader_options *options)
+{
+    dl_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return DL_ERR_NOMEM;
+    dl_reader_options defaults = DL_READER_OPTIONS_INIT;
+    r->opt = options ? *options : defaults;
+    if (!r->opt.max_file_bytes)
+        r->opt.max_file_bytes = (size_t)1 << 30;
+    if (!(r->arena = dl_arena_new(0))) {
+        free(r);
+        return DL_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < npaths; i++) {
+        struct stat sb;
+        int rc = 0;
+        if (strcmp(paths[i], "-") == 0)
+            rc = add_file(r, "-");
+        else if (stat(paths[i], &sb) != 0)
+            diag(r, DL_ERROR, DL_ERR_IO, paths[i], 0, 0, "cannot open: %s", strerror(errno));
+        else if (S_ISDIR(sb.st_mode))
+            rc = add_dir(r, paths[i], 0);
+        else
+            rc = add_file(r, paths[i]);
+        if (rc) {
+            dl_reader_close(r);
+            return DL_ERR_NOMEM;
+        }
+    }
+    *out = r;
+    return DL_OK;
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+static void close_file(dl_reader *r)
+{
+    if (r->fp && r->fp != stdin)
+        fclose(r->fp);
+    r->fp = NULL;
+}
+
+/* Opens the next file and decides its format: by extension, else by the
+ * first non-blank byte ('{' means JSONL). */
+static bool open_next_file(dl_reader *r)
+{
+    while (r->next_file < r->n_files) {
+        const char *path = r->files[r->next_file++];
+        FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+        if (!fp) {
+            diag(r, DL_ERROR, DL_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+            continue;
+        }
+        r->fp = fp;
+        r->path = path;
+        r->line = 0;
+        r->offset = 0;
+        r->stats.files++;
+        r->format = r->opt.format;
+        if (r->format == DL_FORMAT_AUTO) {
+            if (has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson") || has_suffix(path, ".json"))
+                r->format = DL_FORMAT_JSONL;
+            else if (has_suffix(path, ".txt") || has_suffix(path, ".text"))
+                r->format = DL_FORMAT_TEXT;
+            else {
+                int c;
+                while ((c = getc(fp)) == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                    r->offset++;
+                    r->line += c == '\n';
+                }
+                if (c != EOF)
+                    ungetc(c, fp);
+                r->format = c == '{' ? DL_FORMAT_JSONL : DL_FORMAT_TEXT;
+            }
+        }
+        return true;
+    }
+    return false;
+}
+
+/* Turns raw bytes into valid UTF-8 in r->text: a UTF-8 byte-order mark is
+ * dropped, UTF-16 with a byte-order mark is converted, bytes that are not
+ * UTF-8 are replaced by U+FFFD with a warning, and text that is mostly not
+ * UTF-8 is read as Windows-1252, the usual encoding of old web pages.
+ * Returns false (after reporting) for binary data. */
+static bool decode_text(dl_reader *r, const char *s, size_t n, uint64_t line, uint64_t at)
+{
+    dl_buf_clear(&r->text);
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        s += 3, n -= 3;
+    if (n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+                   ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF))) {
+        bool le = (unsigned char)s[0] == 0xFF;
+        for (size_t i = 2; i + 1 < n; i += 2) {
+            int32_t u = le ? (unsigned char)s[i] | (unsigned char)s[i + 1] << 8
+                           : (unsigned char)s[i] << 8 | (unsigned char)s[i + 1];
+            if (u >= 0xD800 && u <= 0xDBFF && i + 3 < n) {
+                int32_t lo = le ? (unsigned char)s[i + 2] | (unsigned char)s[i + 3] << 8
+                                : (unsigned char)s[i + 2] << 8 | (unsigned char)s[i + 3];
+                if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                    u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                    i += 2;
+                } else {
+                    u = 0xFFFD;
+                }
+            } else if (u >= 0xD800 && u <= 0xDFFF) {
+                u = 0xFFFD;
+            }
+            char enc[4];
+            if (dl_buf_append(&r->text, enc, dl_utf8_encode(u, enc)))
+                return false;
+        }
+        diag(r, DL_WARNING, DL_ERR_ENCODING, r->path, line, at, "UTF-16 text converted to UTF-8");
+        return true;
+    }
+    const char *nul = memchr(s, '\0', n);
+    if (nul) {
+        diag(r, DL_ERROR, DL_ERR_ENCODING, r->path, line, at + (uint64_t)(nul - s),
+             "binary data (NUL byte at byte %llu); skipped",
+             (unsigned long long)(at + (uint64_t)(nul - s)));
+        return false;
+    }
+    size_t ok = dl_utf8_valid_prefix(s, n);
+    if (ok == n)
+        return dl_buf_append(&r->text, s, n) == DL_OK;
+    size_t bad = 0, first = 0;
+    if (dl_utf8_repair(&r->text, s, n, &bad, &first))
+        return false;
+    /* Mostly-invalid text with no valid multi-byte sequence at all is
+     * almost surely a single-byte legacy encoding: read it as cp1252. */
+    size_t high = 0;
+    for (size_t i = 0; i < n; i++)
+        high += (unsigned char)s[i] >= 0x80;
+    if (bad == high) {
+        static const uint16_t cp1252[32] = {
+            0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+            0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+            0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+        dl_buf_clear(&r->text);
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            int32_t u = c < 0x80 ? c : c < 0xA0 ? cp1252[c - 0x80] : c;
+            char enc[4];
+            if (dl_buf_append(&r->text, enc, dl_utf8_encode(u, enc)))
+                return false;
+        }
+        diag(r, DL_WARNING, DL_ERR_ENCODING, r->path, line, at + first,
+             "not UTF-8 (first bad byte at %llu); read as Windows-1252",
+             (unsigned long long)(at + first));
+    } else {
+        diag(r, DL_WARNING, DL_ERR_ENCODING, r->path, line, at + first,
+             "invalid UTF-8 at byte %llu; %zu sequence%s replaced with U+FFFD",
+             (unsigned long long)(at + first), bad, bad == 1 ? "" : "s");
+    }
+    return true;
+}
+
+static void reset_doc(dl_reader *r)
+{
+    dl_arena_reset(r->arena);
+    memset(&r->doc, 0, sizeof r->doc);
+    r->doc.path = r->path;
+    r->doc.source = r->path;
+    r->doc.format = r->format;
+}
+
+/* Reads the whole current file as one text document. */
+static bool read_text_document(dl_reader *r)
+{
+    dl_buf raw = DL_BUF_INIT;
+    char chunk[65536];
+    size_t got;
+    bool too_big = false;
+    while ((got = fread(chunk, 1, sizeof chunk, r->fp)) > 0) {
+        if (raw.len + got > r->opt.max_file_bytes) {
+            too_big = true;
+            break;
+        }
+        if (dl_buf_append(&raw, chunk, got)) {
+            dl_buf_free(&raw);
+            diag(r, DL_ERROR, DL_ERR_NOMEM, r->path, 0, 0, "out of memory reading file; skipped");
+            return false;
+        }
+    }
+    bool failed = ferror(r->fp);
+    uint64_t start_line = r->line + 1;
+    close_file(r);
+    if (failed) {
+        diag(r, DL_ERROR, DL_ERR_IO, r->path, 0, raw.len, "read error: %s", strerror(errno));
+        dl_buf_free(&raw);
+        return false;
+    }
+    if (too_big) {
+        diag(r, DL_ERROR, DL_ERR_LIMIT, r->path, 0, 0, "file larger than %zu bytes; skipped",
+             r->opt.max_file_bytes);
+        dl_buf_free(&raw);
+        return false;
+    }
+    bool blank = true;
+    for (size_t i = 0; i < raw.len && blank; i++)
+        blank = raw.data[i] == ' ' || raw.data[i] == '\n' || raw.data[i] == '\r' || raw.data[i] == '\t';
+    if (blank) {
+        diag(r, DL_WARNING, DL_ERR_EMPTY, r->path, 0, 0, "empty file; nothing to read");
+        dl_buf_free(&raw);
+        return false;
+    }
+    bool ok = decode_text(r, raw.data, raw.len, 0, r->offset);
+    r->stats.bytes += raw.len;
+    dl_buf_free(&raw);
+    if (!ok)
+        return false;
+    reset_doc(r);
+    r->doc.text = r->text.data;
+    r->doc.len = r->text.len;
+    r->doc.line = start_line;
+    return true;
+}
+
+/* A string field of a JSON object copied into the document arena, or
+ * NULL. Numbers are accepted for "id". */
+static const char *json_field(dl_reader *r, const cJSON *obj, const char *name)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
+    if (cJSON_IsString(v) && v->valuestring)
+        return dl_arena_strdup(r->arena, v->valuestring);
+    if (cJSON_IsNumber(v)) {
+        char tmp[64];
+        if (v->valuedouble == (double)(long long)v->valuedouble)
+            snprintf(tmp, sizeof tmp, "%lld", (long long)v->valuedouble);
+        else
+            snprintf(tmp, sizeof tmp, "%.17g", v->valuedouble);
+        return dl_arena_strdup(r->arena, tmp);
+    }
+    return NULL;
+}
+
+/* Reads JSONL records until one yields a document or the file ends. */
+static bool read_jsonl_document(dl_reader *r)
+{
+    for (;;) {
+        ssize_t n = getline(&r->line_buf, &r->line_cap, r->fp);
+        if (n < 0) {
+            if (ferror(r->fp))
+                diag(r, DL_ERROR, DL_ERR_IO, r->path, r->line + 1, r->offset, "read error: %s",
+                     strerror(errno));
+            close_file(r);
+            return false;
+        }
+        uint64_t line = ++r->line, at = r->offset;
+        r->offset += (uint64_t)n;
+        r->stats.bytes += (uint64_t)n;
+        char *s = r->line_buf;
+        size_t len = (size_t)n;
+        while (len && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+            len--;
+        size_t lead = 0;
+        while (lead < len && (s[lead] == ' ' || s[lead] == '\t'))
+            lead++;
+        if (lead == len)
+            continue; /* blank line */
+        if ((uint64_t)len > r->opt.max_file_bytes) {
+            diag(r, DL_ERROR, DL_ERR_LIMIT, r->path, line, at, "record longer than %zu bytes; skipped",
+                 r->opt.max_file_bytes);
+            continue;
+        }
+        if (!decode_text(r, s, len, line, at))
+            continue;
+        const char *end = NULL;
+        cJSON *obj = cJSON_ParseWithLengthOpts(r->text.data, r->text.len, &end, false);
+        if (!obj) {
+            size_t col = end ? (size_t)(end - r->text.data) : 0;
+            bool truncated = col + 1 >= r->text.len;
+            diag(r, DL_ERROR, DL_ERR_PARSE, r->path, line, at + col,
+                 truncated ? "truncated JSON record (ends at column %zu); skipped"
+                           : "invalid JSON at column %zu; record skipped",
+                 col + 1);
+            continue;
+        }
+        if (!cJSON_IsObject(obj)) {
+            diag(r, DL_ERROR, DL_ERR_PARSE, r->path, line, at,
+                 "not a JSON object (each line must be {...}); skipped");
+            cJSON_Delete(obj);
+            continue;
+        }
+        reset_doc(r);
+        const char *text = json_field(r, obj, "text");
+        if (!text)
+            text = json_field(r, obj, "body");
+        if (!text)
+            text = json_field(r, obj, "content");
+        if (!text) {
+            diag(r, DL_ERROR, DL_ERR_PARSE, r->path, line, at,
+                 "record has no \"text\" string field; skipped");
+            cJSON_Delete(obj);
+            continue;
+        }
+        r->doc.id = json_field(r, obj, "id");
+        r->doc.url = json_field(r, obj, "url");
+        r->doc.title = json_field(r, obj, "title");
+        const char *date = json_field(r, obj, "date");
+        const char *source = json_field(r, obj, "source");
+        cJSON_Delete(obj);
+        if (date) {
+            char *norm = dl_arena_alloc(r->arena, strlen(date) + DL_DATE_MAX);
+            if (norm && dl_date_normalize(date, strlen(date), norm, strlen(date) + DL_DATE_MAX))
+                r->doc.date = norm;
+            else
+                diag(r, DL_WARNING, DL_ERR_PARSE, r->path, line, at,
+                     "unrecognised date \"%.40s\"; ignored", date);
+        }
+        r->doc.source = r->doc.url ? r->doc.url : source ? source : r->path;
+        r->doc.text = text;
+        r->doc.len = strlen(text);
+        r->doc.line = line;
+        return true;
+    }
+}
+
+dl_status dl_reader_next(dl_reader *r, const dl_document **doc)
+{
+    for (;;) {
+        if (!r->fp && !open_next_file(r))
+            return DL_ERR_EMPTY;
+        bool got = r->format == DL_FORMAT_JSONL ? read_jsonl_document(r) : read_text_document(r);
+        if (got) {
+            r->stats.documents++;
+            *doc = &r->doc;
+            return DL_OK;
+        }
+        /* the text reader closes its file either way; JSONL only at EOF */
+    }
+}
+
+void dl_reader_stats_get(const dl_reader *r, dl_reader_stats *stats) { *stats = r->stats; }
+
+void dl_reader_close(dl_reader *r)
+{
+    if (!r)
+        return;
+    close_file(r);
+    for (size_t i = 0; i < r->n_files; i++)
+        free(r->files[i]);
+    free(r->files);
+    free(r->line_buf);
+    dl_buf_free(&r->text);
+    dl_arena_free(r->arena);
+    free(r);
+}
