@@ -6,6 +6,8 @@
 #   make fuzz       libFuzzer targets (clang), each run for FUZZ_SECONDS
 #   make bench      benchmarks (throughput figures, not pass/fail)
 #   make deps       install the Debian packages the build and tests need
+#   make demo       the main job on the bundled examples
+#   make ci         what CI runs: short fuzz runs, the ASan suite, the suite
 #
 # BUILD=dir puts every output under another folder, so several builds
 # (plain, asan, fuzz) live side by side.
@@ -37,7 +39,7 @@ UNIT := $(BUILD)/test_unit
 REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/replay_%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench_%)
 
-.PHONY: all check unit asan fuzz bench deps clean golden-update
+.PHONY: all check unit asan fuzz bench deps clean demo ci
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -89,6 +91,16 @@ bench: $(BIN) $(BENCH_BIN)
 
 deps:
 	sh scripts/install-deps.sh
+
+demo: $(BIN)
+	@sh scripts/demo.sh $(BIN)
+
+# The plain suite runs last so that its "total: N passed, N failed" line
+# closes the log.
+ci:
+	$(MAKE) fuzz FUZZ_SECONDS=$(or $(CI_FUZZ_SECONDS),10)
+	$(MAKE) asan
+	$(MAKE) check
 
 clean:
 	rm -rf build build-asan build-fuzz

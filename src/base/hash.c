@@ -17,7 +17,7 @@ uint64_t dl_hash64(const void *data, size_t len, uint64_t seed)
 {
     const unsigned char *p = data;
     const uint64_t k1 = 0x9E3779B97F4A7C15ULL, k2 = 0xC2B2AE3D27D4EB4FULL;
-    uint64_t h = seed ^ (len * k1);
+    uint64_t h = (seed + k2) ^ (len * k1);
     while (len >= 8) {
         uint64_t w = load64(p) * k2;
         h ^= rotl(w, 31) * k1;

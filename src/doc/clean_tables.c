@@ -58,6 +58,61 @@ static void free_list(char **items, size_t n)
     free(items);
 }
 
+static const unsigned char *lower_table(void)
+{
+    static unsigned char t[256];
+    if (!t[1])
+        for (int i = 0; i < 256; i++)
+            t[i] = (unsigned char)(i >= 'A' && i <= 'Z' ? i + 32 : i);
+    return t;
+}
+
+static dl_status multi_build(dl_multi *m, char **strings, size_t n)
+{
+    m->strings = strings;
+    m->n = n;
+    if (!(m->lens = calloc(n ? n : 1, sizeof *m->lens)))
+        return DL_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        m->lens[i] = strlen(strings[i]);
+        if (m->lens[i] < 2)
+            return DL_ERR_PARSE; /* one-byte markers would match everywhere */
+        unsigned k = (unsigned char)strings[i][0] | (unsigned char)strings[i][1] << 8;
+        m->first2[k >> 6] |= 1ULL << (k & 63);
+    }
+    return DL_OK;
+}
+
+static bool multi_find(const dl_multi *m, const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned k = (unsigned char)s[i] | (unsigned char)s[i + 1] << 8;
+        if (!(m->first2[k >> 6] & (1ULL << (k & 63))))
+            continue;
+        for (size_t j = 0; j < m->n; j++)
+            if (m->lens[j] <= n - i && m->strings[j][0] == s[i] &&
+                memcmp(m->strings[j], s + i, m->lens[j]) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* Groups boilerplate patterns by their first byte so that a line is only
+ * matched against the patterns that could match it. */
+static dl_status index_boiler(dl_cleaner *c)
+{
+    for (size_t i = 0; i < c->n_boiler; i++) {
+        unsigned char f = (unsigned char)c->boiler[i].glob[0];
+        unsigned slot = f == '*' ? 0 : f;
+        uint16_t *list = realloc(c->boiler_by_first[slot], (c->n_boiler_by_first[slot] + 1) * sizeof *list);
+        if (!list)
+            return DL_ERR_NOMEM;
+        list[c->n_boiler_by_first[slot]++] = (uint16_t)i;
+        c->boiler_by_first[slot] = list;
+    }
+    return DL_OK;
+}
+
 dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir)
 {
     if (!data_dir)
@@ -69,7 +124,9 @@ dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir)
     size_t n_boiler = 0;
     dl_status st = read_list(data_dir, "clean/boilerplate.tsv", &boiler, &n_boiler);
     if (!st)
-        st = read_list(data_dir, "clean/captions.txt", &c->captions, &c->n_captions);
+        st = read_list(data_dir, "clean/captions.txt", &c->caption_list, &c->n_captions);
+    if (!st)
+        st = multi_build(&c->captions, c->caption_list, c->n_captions);
     if (!st)
         st = read_list(data_dir, "clean/agencies.txt", &c->agencies, &c->n_agencies);
     if (!st)
@@ -89,6 +146,8 @@ dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir)
         c->n_boiler++;
     }
     free_list(boiler, n_boiler);
+    if (!st)
+        st = index_boiler(c);
     if (st) {
         dl_cleaner_close(c);
         return st;
@@ -104,7 +163,10 @@ void dl_cleaner_close(dl_cleaner *c)
     for (size_t i = 0; i < c->n_boiler; i++)
         free(c->boiler[i].reason); /* glob points into the same block */
     free(c->boiler);
-    free_list(c->captions, c->n_captions);
+    for (int i = 0; i < 256; i++)
+        free(c->boiler_by_first[i]);
+    free(c->captions.lens);
+    free_list(c->caption_list, c->n_captions);
     free_list(c->agencies, c->n_agencies);
     free_list(c->stop, c->n_stop);
     free(c);
@@ -113,13 +175,14 @@ void dl_cleaner_close(dl_cleaner *c)
 bool dl_glob_match(const char *glob, const char *s, size_t n)
 {
     /* Iterative matcher with one backtrack point: linear for our patterns. */
+    const unsigned char *lower = lower_table();
     const char *star = NULL;
     size_t i = 0, mark = 0;
     while (i < n) {
         if (*glob == '*') {
             star = glob++;
             mark = i;
-        } else if (*glob && tolower((unsigned char)s[i]) == (unsigned char)*glob) {
+        } else if (*glob && lower[(unsigned char)s[i]] == (unsigned char)*glob) {
             glob++;
             i++;
         } else if (star) {
@@ -136,22 +199,23 @@ bool dl_glob_match(const char *glob, const char *s, size_t n)
 
 const char *dl_clean_boilerplate(const dl_cleaner *c, const char *s, size_t n)
 {
-    if (n > 200)
+    if (n > 200 || n == 0)
         return NULL;
-    for (size_t i = 0; i < c->n_boiler; i++)
-        if (dl_glob_match(c->boiler[i].glob, s, n))
-            return c->boiler[i].reason;
+    unsigned first = lower_table()[(unsigned char)s[0]];
+    for (int pass = 0; pass < 2; pass++) {
+        unsigned slot = pass ? 0 : first;
+        for (uint16_t k = 0; k < c->n_boiler_by_first[slot]; k++) {
+            const dl_pattern *p = &c->boiler[c->boiler_by_first[slot][k]];
+            if (dl_glob_match(p->glob, s, n))
+                return p->reason;
+        }
+    }
     return NULL;
 }
 
 bool dl_clean_is_caption(const dl_cleaner *c, const char *s, size_t n)
 {
-    if (n > 400)
-        return false;
-    for (size_t i = 0; i < c->n_captions; i++)
-        if (memmem(s, n, c->captions[i], strlen(c->captions[i])))
-            return true;
-    return false;
+    return n <= 400 && multi_find(&c->captions, s, n);
 }
 
 static bool ends_sentence(const char *s, size_t n)

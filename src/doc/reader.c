@@ -380,6 +380,31 @@ static const char *json_field(dl_reader *r, const cJSON *obj, const char *name)
     return NULL;
 }
 
+/* Is s a JSON text cut short: inside a string, or with brackets left open?
+ * That is what a record looks like when a download or a disk ran out, and
+ * saying "truncated" tells the user more than "invalid at column N". */
+static bool json_truncated(const char *s, size_t n)
+{
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            depth--;
+        }
+    }
+    return in_string || depth > 0;
+}
+
 /* Reads JSONL records until one yields a document or the file ends. */
 static bool read_jsonl_document(dl_reader *r)
 {
@@ -415,9 +440,9 @@ static bool read_jsonl_document(dl_reader *r)
         cJSON *obj = cJSON_ParseWithLengthOpts(r->text.data, r->text.len, &end, false);
         if (!obj) {
             size_t col = end ? (size_t)(end - r->text.data) : 0;
-            bool truncated = col + 1 >= r->text.len;
+            bool truncated = json_truncated(r->text.data, r->text.len);
             diag(r, DL_ERROR, DL_ERR_PARSE, r->path, line, at + col,
-                 truncated ? "truncated JSON record (ends at column %zu); skipped"
+                 truncated ? "truncated JSON record (brackets or a string left open); skipped"
                            : "invalid JSON at column %zu; record skipped",
                  col + 1);
             continue;

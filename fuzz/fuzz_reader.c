@@ -1,0 +1,43 @@
+/* fuzz_reader.c: the reader on arbitrary bytes, as text and as JSONL.
+ * The first byte picks the format; the rest is written to a file and
+ * read back, so encoding detection, JSON parsing and line handling all see
+ * the input. */
+#include "dateline.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void ignore(void *user, const dl_diag *d) { (void)user, (void)d; }
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    char path[] = "/tmp/dl-fuzz-reader-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return 0;
+    if (write(fd, data + 1, size - 1) != (ssize_t)(size - 1)) {
+        close(fd);
+        unlink(path);
+        return 0;
+    }
+    close(fd);
+    dl_reader_options o = DL_READER_OPTIONS_INIT;
+    o.format = data[0] & 1 ? DL_FORMAT_JSONL : DL_FORMAT_TEXT;
+    o.diag = ignore;
+    const char *p = path;
+    dl_reader *r;
+    if (dl_reader_open(&r, &p, 1, &o) == DL_OK) {
+        const dl_document *d;
+        while (dl_reader_next(r, &d) == DL_OK)
+            if (d->len && d->text[d->len] != '\0')
+                abort();
+        dl_reader_close(r);
+    }
+    unlink(path);
+    return 0;
+}
