@@ -8,6 +8,10 @@
  *   dl_reader   bytes -> dl_document      (text, JSONL; one per input unit)
  *   dl_clean    dl_document -> dl_article (title, dateline, byline, date, body)
  *   dl_parse    dl_article -> dl_sentence (tokens, lemmas, tags, chunks)
+ *   dl_actors   sentences -> dl_mention   (coded, resolved actor mentions)
+ *   dl_quotes   sentences + mentions -> dl_quote
+ *   dl_code     sentences + mentions -> dl_event (CAMEO, PLOVER, explained)
+ *   dl_pipeline all of the above for one article
  *
  * Conventions (see STYLE.md):
  *   - Functions return dl_status: 0 (DL_OK) or a negative code. Details of a
@@ -273,6 +277,198 @@ dl_status dl_parse(dl_sentence **sentences, size_t *n_sentences, const dl_parser
 
 /* Appends one sentence record (DESIGN.md / `dateline parse`) as JSON. */
 dl_status dl_sentence_to_json(dl_buf *out, const dl_sentence *sentence, const char *article_id);
+
+/* ------------------------------------------------------------------ actors */
+
+/* How a mention was recognised. */
+typedef enum dl_mention_via {
+    DL_VIA_DICTIONARY = 1, /* an actor dictionary phrase ("Yoav Gallant", "Hamas") */
+    DL_VIA_AGENT,          /* a role word, coded with a country ("Israeli officials") */
+    DL_VIA_COREF,          /* resolved to an earlier mention ("Gallant", "the minister", "he") */
+    DL_VIA_UNKNOWN,        /* a capitalised name no dictionary knows */
+} dl_mention_via;
+
+/* One actor mention in an article. Strings live in the arena or in the
+ * actor dictionaries (which outlive it); NULL where not known. */
+typedef struct dl_mention {
+    uint32_t start, end;         /* byte offsets in the article body */
+    uint32_t sentence;           /* index of its sentence */
+    uint32_t first, last;        /* token range [first, last) in that sentence */
+    uint32_t head;               /* head token (index in the sentence) */
+    const char *text;            /* as written */
+    const char *code;            /* CAMEO-style, "ISRGOV"; NULL for unknown entities */
+    const char *country;         /* ISO 3166 alpha-3, or NULL */
+    const char *role;            /* "GOV", "MIL", ... or NULL */
+    const char *name;            /* canonical, "Yoav Gallant"; NULL for bare roles */
+    const char *kind;            /* person, organisation, country, place, group, media, unknown */
+    const char *office;          /* "defence minister", or NULL */
+    int32_t antecedent;          /* index of the mention this resolves to, or -1 */
+    int32_t entity;              /* same value for mentions of one entity in the article */
+    uint8_t via;                 /* dl_mention_via */
+    bool plural;                 /* "officials", "forces" */
+} dl_mention;
+
+typedef struct dl_actors dl_actors;
+
+/* Options for dl_actors_open(). Initialise with DL_ACTORS_OPTIONS_INIT.
+ * With no files given, the defaults from data_dir are loaded
+ * (data/actors/ *.txt, data/agents.txt); files given replace them. */
+typedef struct dl_actors_options {
+    int version;
+    const char *data_dir;          /* NULL: dl_data_dir() */
+    const char *const *actor_files;
+    size_t n_actor_files;
+    const char *const *agent_files;
+    size_t n_agent_files;
+    dl_diag_fn diag;               /* dictionary problems; may be NULL */
+    void *diag_user;
+} dl_actors_options;
+#define DL_ACTORS_OPTIONS_INIT {1, NULL, NULL, 0, NULL, 0, NULL, NULL}
+
+dl_status dl_actors_open(dl_actors **out, const dl_actors_options *options);
+void dl_actors_close(dl_actors *actors);
+
+/* Finds, codes and resolves the actor mentions of one parsed article.
+ * date is YYYYMMDD (0 when unknown: dated codes then use their latest
+ * period). The array lives in arena, in text order. */
+dl_status dl_actors_find(dl_mention **mentions, size_t *n_mentions, const dl_actors *actors,
+                         const dl_article *article, const dl_sentence *sentences,
+                         size_t n_sentences, int32_t date, dl_arena *arena);
+
+/* Appends one mention record (DESIGN.md fields, plus "article"). */
+dl_status dl_mention_to_json(dl_buf *out, const dl_mention *mention, const char *article_id);
+
+/* ------------------------------------------------------------------ quotes */
+
+typedef struct dl_quote {
+    const char *speaker;        /* as written ("the IDF spokesperson"), or NULL */
+    const char *speaker_name;   /* resolved canonical name, or NULL */
+    const char *speaker_code;   /* resolved code, or NULL */
+    int32_t speaker_mention;    /* index into the article's mentions, or -1 */
+    const char *cue;            /* "said", "according to", "told reporters" */
+    const char *text;           /* the quoted or reported words */
+    bool direct;                /* in quotation marks */
+    uint32_t start, end;        /* byte offsets of text in the body */
+    uint32_t sentence;          /* sentence where the quote starts */
+} dl_quote;
+
+typedef struct dl_quoter dl_quoter;
+
+dl_status dl_quoter_open(dl_quoter **out, const char *data_dir);
+void dl_quoter_close(dl_quoter *quoter);
+dl_status dl_quotes_find(dl_quote **quotes, size_t *n_quotes, const dl_quoter *quoter,
+                         const dl_article *article, const dl_sentence *sentences,
+                         size_t n_sentences, const dl_mention *mentions, size_t n_mentions,
+                         dl_arena *arena);
+/* Appends one quote record (DESIGN.md fields). */
+dl_status dl_quote_to_json(dl_buf *out, const dl_quote *quote, const char *article_id);
+
+/* ------------------------------------------------------------------ events */
+
+typedef struct dl_event_actor {
+    const char *text;   /* as written */
+    const char *code;   /* "ISRMIL" */
+    const char *name;   /* canonical, or NULL */
+    const char *country;/* ISO alpha-3, or NULL */
+    int32_t mention;    /* index into the article's mentions, or -1 */
+} dl_event_actor;
+
+typedef struct dl_event {
+    uint32_t sentence;
+    const char *sentence_text;
+    const char *date;            /* the article's date, or NULL */
+    dl_event_actor source;
+    dl_event_actor target;       /* target.code is NULL when there is none */
+    const char *cameo;           /* "195" */
+    const char *cameo_root;      /* "19" */
+    int quad_class;              /* 1-4 */
+    double goldstein;
+    const char *plover;          /* "ASSAULT", or NULL when PLOVER drops the code */
+    const char *plover_mode;     /* "aerial", "cyber", or NULL */
+    const char *location_text;   /* "Gaza", or NULL */
+    const char *location_country;/* ISO alpha-3, or NULL */
+    bool negated;
+    /* explain: why it was coded */
+    const char *verb;            /* the verb as written ("conducted") */
+    const char *pattern;         /* the pattern line as written in its dictionary */
+    const char *pattern_file;    /* where that line is */
+    uint32_t pattern_line;
+    const char **entries;        /* dictionary entries that fired ("ISRAEL [ISR] data/actors/countries.txt:812") */
+    uint32_t n_entries;
+} dl_event;
+
+typedef struct dl_coder dl_coder;
+
+/* Options for dl_coder_open(). Initialise with DL_CODER_OPTIONS_INIT. With
+ * no files given, data/verbs.txt, data/discards.txt and data/cameo.tsv are
+ * loaded from data_dir. */
+typedef struct dl_coder_options {
+    int version;
+    const char *data_dir;
+    const char *const *verb_files;
+    size_t n_verb_files;
+    const char *const *discard_files;
+    size_t n_discard_files;
+    dl_diag_fn diag;
+    void *diag_user;
+} dl_coder_options;
+#define DL_CODER_OPTIONS_INIT {1, NULL, NULL, 0, NULL, 0, NULL, NULL}
+
+dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options);
+void dl_coder_close(dl_coder *coder);
+dl_status dl_code_events(dl_event **events, size_t *n_events, const dl_coder *coder,
+                         const dl_article *article, const dl_sentence *sentences,
+                         size_t n_sentences, const dl_mention *mentions, size_t n_mentions,
+                         dl_arena *arena);
+/* Appends one event record (DESIGN.md fields). */
+dl_status dl_event_to_json(dl_buf *out, const dl_event *event, const char *article_id);
+
+/* ---------------------------------------------------------------- pipeline */
+
+/* Everything dateline found in one article; all of it lives in the arena
+ * given to dl_pipeline_run(). */
+typedef struct dl_analysis {
+    const dl_article *article;
+    dl_sentence *sentences;
+    size_t n_sentences;
+    dl_mention *mentions;
+    size_t n_mentions;
+    dl_quote *quotes;
+    size_t n_quotes;
+    dl_event *events;
+    size_t n_events;
+} dl_analysis;
+
+/* The stages a pipeline runs. */
+enum {
+    DL_STAGE_PARSE = 1 << 0,
+    DL_STAGE_ACTORS = 1 << 1,
+    DL_STAGE_QUOTES = 1 << 2,
+    DL_STAGE_EVENTS = 1 << 3,
+    DL_STAGE_ALL = 0xF,
+};
+
+typedef struct dl_pipeline dl_pipeline;
+
+/* Opens the stages in `stages` and those they need (events need actors,
+ * actors need parse). Options may be NULL for defaults. */
+typedef struct dl_pipeline_options {
+    int version;
+    unsigned stages;
+    const char *data_dir;
+    const dl_actors_options *actors;
+    const dl_coder_options *coder;
+    dl_diag_fn diag;
+    void *diag_user;
+} dl_pipeline_options;
+#define DL_PIPELINE_OPTIONS_INIT {1, DL_STAGE_ALL, NULL, NULL, NULL, NULL, NULL}
+
+dl_status dl_pipeline_open(dl_pipeline **out, const dl_pipeline_options *options);
+void dl_pipeline_close(dl_pipeline *pipeline);
+/* Runs the opened stages on one article. date: YYYYMMDD or 0 (then the
+ * article's own date is used when it has one). */
+dl_status dl_pipeline_run(dl_analysis *out, const dl_pipeline *pipeline, const dl_article *article,
+                          dl_arena *arena);
 
 /* ------------------------------------------------------------------- data */
 
