@@ -1,0 +1,168 @@
+/* export.c: result rows to JSONL, CSV, TSV and GDELT 2.0 event rows.
+ *
+ * JSONL prints each row's stored record. CSV (RFC 4180 quoting) and TSV
+ * (tabs and newlines inside values become spaces) print every column but
+ * the JSON, with a header line. GDELT prints events in the 61 columns of
+ * the GDELT 2.0 event table, in its order, tab-separated, no header: the
+ * fields dateline knows are filled, the rest left empty, so tools written
+ * for GDELT read the file. Negated events are not exported as GDELT rows:
+ * GDELT has no way to say "did not happen". */
+#include "base/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { GDELT_COLUMNS = 61 };
+
+void dl_export_init(dl_export *x, dl_export_format format, dl_table table,
+                    int (*write)(void *out, const char *data, size_t len), void *out)
+{
+    memset(x, 0, sizeof *x);
+    x->format = format;
+    x->table = table;
+    x->write = write;
+    x->out = out;
+}
+
+void dl_export_free(dl_export *x) { dl_buf_free(&x->line); }
+
+static const char *column(size_t n, const char *const *names, const char *const *values, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(names[i], name))
+            return values[i];
+    return NULL;
+}
+
+static void csv_value(dl_buf *b, const char *v)
+{
+    if (!v)
+        return;
+    if (!strpbrk(v, ",\"\n\r")) {
+        dl_buf_puts(b, v);
+        return;
+    }
+    dl_buf_putc(b, '"');
+    for (const char *p = v; *p; p++) {
+        if (*p == '"')
+            dl_buf_putc(b, '"');
+        dl_buf_putc(b, *p);
+    }
+    dl_buf_putc(b, '"');
+}
+
+static void tsv_value(dl_buf *b, const char *v)
+{
+    for (const char *p = v ? v : ""; *p; p++)
+        dl_buf_putc(b, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+}
+
+/* "ISRGOV" -> role "GOV"; IGO/NGO codes have no country part. */
+static void role_of(const char *code, char *out, size_t size)
+{
+    out[0] = '\0';
+    if (code && strlen(code) >= 6 && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3))
+        snprintf(out, size, "%.3s", code + 3);
+}
+
+static void gdelt_row(dl_export *x, size_t n, const char *const *names, const char *const *values)
+{
+    const char *v[GDELT_COLUMNS + 1] = {0};
+    char id[24], day[9] = "", month[7] = "", year[5] = "", frac[16] = "", added[16] = "";
+    char base[4] = "", r1[4], r2[4], root[3] = "";
+    const char *date = column(n, names, values, "date");
+    snprintf(id, sizeof id, "%llu", (unsigned long long)x->rows);
+    if (date && strlen(date) >= 10) {
+        snprintf(day, sizeof day, "%.4s%.2s%.2s", date, date + 5, date + 8);
+        snprintf(month, sizeof month, "%.6s", day);
+        snprintf(year, sizeof year, "%.4s", day);
+        /* GDELT's FractionDate: YEAR + (MONTH * 30 + DAY) / 365 */
+        int mo = atoi(date + 5), d = atoi(date + 8);
+        snprintf(frac, sizeof frac, "%.4f", atoi(year) + (mo * 30 + d) / 365.0);
+        snprintf(added, sizeof added, "%s000000", day);
+    }
+    const char *cameo = column(n, names, values, "cameo");
+    if (cameo)
+        snprintf(base, sizeof base, "%.3s", cameo);
+    const char *cr = column(n, names, values, "cameo_root");
+    if (cr)
+        snprintf(root, sizeof root, "%.2s", cr);
+    role_of(column(n, names, values, "source_code"), r1, sizeof r1);
+    role_of(column(n, names, values, "target_code"), r2, sizeof r2);
+    const char *sentence = column(n, names, values, "sentence");
+    v[1] = id, v[2] = day, v[3] = month, v[4] = year, v[5] = frac;
+    v[6] = column(n, names, values, "source_code");
+    v[7] = column(n, names, values, "source_name");
+    if (!v[7])
+        v[7] = column(n, names, values, "source_text");
+    v[8] = column(n, names, values, "source_country");
+    v[13] = r1;
+    v[16] = column(n, names, values, "target_code");
+    v[17] = column(n, names, values, "target_name");
+    if (!v[17])
+        v[17] = column(n, names, values, "target_text");
+    v[18] = column(n, names, values, "target_country");
+    v[23] = r2;
+    v[26] = sentence && !strcmp(sentence, "0") ? "1" : "0";
+    v[27] = cameo, v[28] = base, v[29] = root;
+    v[30] = column(n, names, values, "quad_class");
+    v[31] = column(n, names, values, "goldstein");
+    v[32] = v[33] = v[34] = "1";
+    v[53] = column(n, names, values, "location_text");
+    v[60] = added;
+    v[61] = column(n, names, values, "url");
+    for (int i = 1; i <= GDELT_COLUMNS; i++) {
+        if (i > 1)
+            dl_buf_putc(&x->line, '\t');
+        tsv_value(&x->line, v[i]);
+    }
+}
+
+dl_status dl_export_row(void *export_, size_t n, const char *const *names, const char *const *values)
+{
+    dl_export *x = export_;
+    dl_buf_clear(&x->line);
+    if (x->format == DL_EXPORT_JSONL) {
+        const char *json = column(n, names, values, "json");
+        dl_buf_puts(&x->line, json ? json : "{}");
+    } else if (x->format == DL_EXPORT_GDELT) {
+        const char *negated = column(n, names, values, "negated");
+        if (x->table != DL_TABLE_EVENTS || (negated && strcmp(negated, "0")))
+            return DL_OK;
+        x->rows++;
+        gdelt_row(x, n, names, values);
+    } else {
+        bool csv = x->format == DL_EXPORT_CSV;
+        if (!x->header_done) {
+            bool first = true;
+            for (size_t i = 0; i < n; i++) {
+                if (!strcmp(names[i], "json"))
+                    continue;
+                if (!first)
+                    dl_buf_putc(&x->line, csv ? ',' : '\t');
+                first = false;
+                dl_buf_puts(&x->line, names[i]);
+            }
+            dl_buf_putc(&x->line, '\n');
+            x->header_done = true;
+        }
+        bool first = true;
+        for (size_t i = 0; i < n; i++) {
+            if (!strcmp(names[i], "json"))
+                continue;
+            if (!first)
+                dl_buf_putc(&x->line, csv ? ',' : '\t');
+            first = false;
+            if (csv)
+                csv_value(&x->line, values[i]);
+            else
+                tsv_value(&x->line, values[i]);
+        }
+    }
+    if (x->format != DL_EXPORT_GDELT)
+        x->rows++;
+    if (dl_buf_putc(&x->line, '\n'))
+        return DL_ERR_NOMEM;
+    return x->write(x->out, x->line.data, x->line.len) ? DL_ERR_IO : DL_OK;
+}

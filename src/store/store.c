@@ -1,0 +1,383 @@
+/* store.c: the SQLite store.
+ *
+ * Schema (version 1; `dateline ingest --help` and the README describe it):
+ *   meta(key, value)                  schema_version, created_by
+ *   articles(id, content_key, source, title, dateline, byline, date, body, json)
+ *   articles_fts(title, body)         FTS5 over articles, external content
+ *   mentions(article, sentence, start, end, text, code, country, role, name, kind, json)
+ *   quotes(article, sentence, speaker, speaker_name, speaker_code, cue, text, direct, json)
+ *   events(article, sentence, date, source_*, target_*, cameo, cameo_root,
+ *          quad_class, goldstein, plover, plover_mode, location_*, negated, json)
+ *
+ * An article is keyed by its content (a hash of its body), so ingesting the
+ * same input twice adds nothing. Every row keeps the record's JSON exactly
+ * as the command that made it prints it, so queries can print records
+ * without rebuilding them. The database runs in WAL mode; callers batch
+ * articles in transactions, so a killed ingest loses only its open batch. */
+#include "base/buf.h"
+#include "base/hash.h"
+#include "store/store_int.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { SCHEMA_VERSION = 1 };
+
+struct dl_store {
+    sqlite3 *db;
+    sqlite3_stmt *has, *add_article, *add_fts, *add_mention, *add_quote, *add_event;
+    dl_buf json;
+    char message[512];
+};
+
+static char open_message[512];
+
+const char *dl_store_open_message(void) { return open_message; }
+const char *dl_store_message(const dl_store *s) { return s->message; }
+
+dl_status dl_store_fail(dl_store *s, const char *what)
+{
+    snprintf(s->message, sizeof s->message, "%s: %s", what, sqlite3_errmsg(s->db));
+    return DL_ERR_DB;
+}
+
+static const char schema_v1[] =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
+    "CREATE TABLE IF NOT EXISTS articles("
+    "  rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, content_key TEXT NOT NULL UNIQUE,"
+    "  source TEXT, title TEXT, dateline TEXT, byline TEXT, date TEXT, body TEXT NOT NULL,"
+    "  json TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS articles_id ON articles(id);"
+    "CREATE INDEX IF NOT EXISTS articles_date ON articles(date);"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+    "  title, body, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');"
+    "CREATE TABLE IF NOT EXISTS mentions("
+    "  article INTEGER NOT NULL REFERENCES articles(rowid), sentence INTEGER,"
+    "  start INTEGER, end INTEGER, text TEXT, code TEXT, country TEXT, role TEXT,"
+    "  name TEXT, kind TEXT, json TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);"
+    "CREATE INDEX IF NOT EXISTS mentions_code ON mentions(code);"
+    "CREATE TABLE IF NOT EXISTS quotes("
+    "  article INTEGER NOT NULL REFERENCES articles(rowid), sentence INTEGER,"
+    "  speaker TEXT, speaker_name TEXT, speaker_code TEXT, cue TEXT, text TEXT,"
+    "  direct INTEGER, json TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);"
+    "CREATE TABLE IF NOT EXISTS events("
+    "  article INTEGER NOT NULL REFERENCES articles(rowid), sentence INTEGER, sentence_text TEXT,"
+    "  date TEXT, source_text TEXT, source_code TEXT, source_name TEXT, source_country TEXT,"
+    "  target_text TEXT, target_code TEXT, target_name TEXT, target_country TEXT,"
+    "  cameo TEXT, cameo_root TEXT, quad_class INTEGER, goldstein REAL,"
+    "  plover TEXT, plover_mode TEXT, location_text TEXT, location_country TEXT,"
+    "  negated INTEGER, json TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS events_article ON events(article);"
+    "CREATE INDEX IF NOT EXISTS events_date ON events(date);"
+    "CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);"
+    "CREATE INDEX IF NOT EXISTS events_source ON events(source_code);"
+    "CREATE INDEX IF NOT EXISTS events_target ON events(target_code);";
+
+static int schema_version(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    int v = 0;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key='schema_version'", -1, &st, NULL) ==
+        SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            v = atoi((const char *)sqlite3_column_text(st, 0));
+        sqlite3_finalize(st);
+    }
+    return v;
+}
+
+static bool has_tables(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    bool any = false;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+        any = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_finalize(st);
+    }
+    return any;
+}
+
+dl_status dl_store_open(dl_store **out, const char *path)
+{
+    *out = NULL;
+    open_message[0] = '\0';
+    dl_store *s = calloc(1, sizeof *s);
+    if (!s)
+        return DL_ERR_NOMEM;
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        snprintf(open_message, sizeof open_message, "cannot open %s: %s", path,
+                 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        dl_store_close(s);
+        return DL_ERR_DB;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    char *err = NULL;
+    /* An existing file that is not a database says so on the first read. */
+    if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+                     NULL, NULL, &err) != SQLITE_OK) {
+        snprintf(open_message, sizeof open_message, "%s is not a dateline store: %s", path, err);
+        sqlite3_free(err);
+        dl_store_close(s);
+        return DL_ERR_DB;
+    }
+    int v = schema_version(s->db);
+    if (v > SCHEMA_VERSION) {
+        snprintf(open_message, sizeof open_message,
+                 "%s has schema version %d, newer than this dateline reads (%d); use a newer dateline",
+                 path, v, SCHEMA_VERSION);
+        dl_store_close(s);
+        return DL_ERR_VERSION;
+    }
+    if (v == 0 && has_tables(s->db)) {
+        snprintf(open_message, sizeof open_message, "%s holds other tables: not a dateline store", path);
+        dl_store_close(s);
+        return DL_ERR_VERSION;
+    }
+    if (v < SCHEMA_VERSION) {
+        /* Upgrades from older versions would run here, one step each. */
+        if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(s->db, schema_v1, NULL, NULL, &err) != SQLITE_OK ||
+            sqlite3_exec(s->db,
+                         "INSERT OR REPLACE INTO meta VALUES('schema_version','1'),"
+                         "('created_by','dateline " DL_VERSION "')",
+                         NULL, NULL, &err) != SQLITE_OK ||
+            sqlite3_exec(s->db, "COMMIT", NULL, NULL, &err) != SQLITE_OK) {
+            snprintf(open_message, sizeof open_message, "cannot create the schema in %s: %s", path,
+                     err ? err : sqlite3_errmsg(s->db));
+            sqlite3_free(err);
+            dl_store_close(s);
+            return DL_ERR_DB;
+        }
+    }
+    static const struct {
+        size_t offset;
+        const char *sql;
+    } stmts[] = {
+        {offsetof(dl_store, has), "SELECT 1 FROM articles WHERE content_key=?"},
+        {offsetof(dl_store, add_article),
+         "INSERT OR IGNORE INTO articles(id,content_key,source,title,dateline,byline,date,body,json)"
+         " VALUES(?,?,?,?,?,?,?,?,?)"},
+        {offsetof(dl_store, add_fts), "INSERT INTO articles_fts(rowid,title,body) VALUES(?,?,?)"},
+        {offsetof(dl_store, add_mention),
+         "INSERT INTO mentions(article,sentence,start,end,text,code,country,role,name,kind,json)"
+         " VALUES(?,?,?,?,?,?,?,?,?,?,?)"},
+        {offsetof(dl_store, add_quote),
+         "INSERT INTO quotes(article,sentence,speaker,speaker_name,speaker_code,cue,text,direct,json)"
+         " VALUES(?,?,?,?,?,?,?,?,?)"},
+        {offsetof(dl_store, add_event),
+         "INSERT INTO events(article,sentence,sentence_text,date,source_text,source_code,source_name,source_country,"
+         "target_text,target_code,target_name,target_country,cameo,cameo_root,quad_class,goldstein,"
+         "plover,plover_mode,location_text,location_country,negated,json)"
+         " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+    };
+    for (size_t i = 0; i < sizeof stmts / sizeof *stmts; i++) {
+        sqlite3_stmt **slot = (sqlite3_stmt **)((char *)s + stmts[i].offset);
+        if (sqlite3_prepare_v3(s->db, stmts[i].sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK) {
+            snprintf(open_message, sizeof open_message, "cannot prepare statements on %s: %s", path,
+                     sqlite3_errmsg(s->db));
+            dl_store_close(s);
+            return DL_ERR_DB;
+        }
+    }
+    *out = s;
+    return DL_OK;
+}
+
+void dl_store_close(dl_store *s)
+{
+    if (!s)
+        return;
+    sqlite3_finalize(s->has);
+    sqlite3_finalize(s->add_article);
+    sqlite3_finalize(s->add_fts);
+    sqlite3_finalize(s->add_mention);
+    sqlite3_finalize(s->add_quote);
+    sqlite3_finalize(s->add_event);
+    sqlite3_close(s->db);
+    dl_buf_free(&s->json);
+    free(s);
+}
+
+static void content_key(const dl_article *a, char out[17])
+{
+    snprintf(out, 17, "%016llx", (unsigned long long)dl_hash64(a->body, a->body_len, 0x64617465));
+}
+
+dl_status dl_store_has(dl_store *s, const dl_article *a, bool *found)
+{
+    char key[17];
+    content_key(a, key);
+    sqlite3_reset(s->has);
+    sqlite3_bind_text(s->has, 1, key, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s->has);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return dl_store_fail(s, "looking up an article");
+    *found = rc == SQLITE_ROW;
+    return DL_OK;
+}
+
+dl_status dl_store_begin(dl_store *s)
+{
+    return sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? DL_OK
+                                                                                  : dl_store_fail(s, "begin");
+}
+
+dl_status dl_store_commit(dl_store *s)
+{
+    return sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ? DL_OK : dl_store_fail(s, "commit");
+}
+
+dl_status dl_store_rollback(dl_store *s)
+{
+    return sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL) == SQLITE_OK ? DL_OK : dl_store_fail(s, "rollback");
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int step_done(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void country_of(const char *code, char out[4])
+{
+    out[0] = '\0';
+    if (code && strlen(code) >= 3 && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) &&
+        strncmp(code, "MNC", 3))
+        snprintf(out, 4, "%.3s", code);
+}
+
+dl_status dl_store_add(dl_store *s, const dl_analysis *an, bool *added)
+{
+    const dl_article *a = an->article;
+    char key[17];
+    content_key(a, key);
+    dl_buf_clear(&s->json);
+    dl_status st = dl_article_to_json(&s->json, a);
+    if (st)
+        return st;
+    sqlite3_stmt *q = s->add_article;
+    sqlite3_bind_text(q, 1, a->id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, key, -1, SQLITE_STATIC);
+    bind_text(q, 3, a->source);
+    bind_text(q, 4, a->title);
+    bind_text(q, 5, a->dateline);
+    bind_text(q, 6, a->byline);
+    bind_text(q, 7, a->date);
+    sqlite3_bind_text(q, 8, a->body, (int)a->body_len, SQLITE_STATIC);
+    sqlite3_bind_text(q, 9, s->json.data, (int)s->json.len, SQLITE_STATIC);
+    if (step_done(q))
+        return dl_store_fail(s, "storing an article");
+    *added = sqlite3_changes(s->db) > 0;
+    if (!*added)
+        return DL_OK;
+    sqlite3_int64 row = sqlite3_last_insert_rowid(s->db);
+    q = s->add_fts;
+    sqlite3_bind_int64(q, 1, row);
+    bind_text(q, 2, a->title);
+    sqlite3_bind_text(q, 3, a->body, (int)a->body_len, SQLITE_STATIC);
+    if (step_done(q))
+        return dl_store_fail(s, "indexing an article");
+    for (size_t i = 0; i < an->n_mentions; i++) {
+        const dl_mention *m = &an->mentions[i];
+        dl_buf_clear(&s->json);
+        if ((st = dl_mention_to_json(&s->json, m, a->id)))
+            return st;
+        q = s->add_mention;
+        sqlite3_bind_int64(q, 1, row);
+        sqlite3_bind_int(q, 2, (int)m->sentence);
+        sqlite3_bind_int(q, 3, (int)m->start);
+        sqlite3_bind_int(q, 4, (int)m->end);
+        bind_text(q, 5, m->text);
+        bind_text(q, 6, m->code);
+        bind_text(q, 7, m->country);
+        bind_text(q, 8, m->role);
+        bind_text(q, 9, m->name);
+        bind_text(q, 10, m->kind);
+        sqlite3_bind_text(q, 11, s->json.data, (int)s->json.len, SQLITE_STATIC);
+        if (step_done(q))
+            return dl_store_fail(s, "storing a mention");
+    }
+    for (size_t i = 0; i < an->n_quotes; i++) {
+        const dl_quote *qu = &an->quotes[i];
+        dl_buf_clear(&s->json);
+        if ((st = dl_quote_to_json(&s->json, qu, a->id)))
+            return st;
+        q = s->add_quote;
+        sqlite3_bind_int64(q, 1, row);
+        sqlite3_bind_int(q, 2, (int)qu->sentence);
+        bind_text(q, 3, qu->speaker);
+        bind_text(q, 4, qu->speaker_name);
+        bind_text(q, 5, qu->speaker_code);
+        bind_text(q, 6, qu->cue);
+        bind_text(q, 7, qu->text);
+        sqlite3_bind_int(q, 8, qu->direct);
+        sqlite3_bind_text(q, 9, s->json.data, (int)s->json.len, SQLITE_STATIC);
+        if (step_done(q))
+            return dl_store_fail(s, "storing a quote");
+    }
+    for (size_t i = 0; i < an->n_events; i++) {
+        const dl_event *e = &an->events[i];
+        dl_buf_clear(&s->json);
+        if ((st = dl_event_to_json(&s->json, e, a->id)))
+            return st;
+        char sc[4], tc[4];
+        country_of(e->source.code, sc);
+        country_of(e->target.code, tc);
+        q = s->add_event;
+        sqlite3_bind_int64(q, 1, row);
+        sqlite3_bind_int(q, 2, (int)e->sentence);
+        bind_text(q, 3, e->sentence_text);
+        bind_text(q, 4, e->date);
+        bind_text(q, 5, e->source.text);
+        bind_text(q, 6, e->source.code);
+        bind_text(q, 7, e->source.name);
+        bind_text(q, 8, e->source.country ? e->source.country : *sc ? sc : NULL);
+        bind_text(q, 9, e->target.text);
+        bind_text(q, 10, e->target.code);
+        bind_text(q, 11, e->target.name);
+        bind_text(q, 12, e->target.country ? e->target.country : *tc ? tc : NULL);
+        bind_text(q, 13, e->cameo);
+        bind_text(q, 14, e->cameo_root);
+        sqlite3_bind_int(q, 15, e->quad_class);
+        sqlite3_bind_double(q, 16, e->goldstein);
+        bind_text(q, 17, e->plover);
+        bind_text(q, 18, e->plover_mode);
+        bind_text(q, 19, e->location_text);
+        bind_text(q, 20, e->location_country);
+        sqlite3_bind_int(q, 21, e->negated);
+        sqlite3_bind_text(q, 22, s->json.data, (int)s->json.len, SQLITE_STATIC);
+        if (step_done(q))
+            return dl_store_fail(s, "storing an event");
+    }
+    return DL_OK;
+}
+
+dl_status dl_store_count(dl_store *s, dl_store_counts *c)
+{
+    static const char *const sql[] = {"SELECT count(*) FROM articles", "SELECT count(*) FROM mentions",
+                                      "SELECT count(*) FROM quotes", "SELECT count(*) FROM events"};
+    int64_t *slots[] = {&c->articles, &c->mentions, &c->quotes, &c->events};
+    for (size_t i = 0; i < 4; i++) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL) != SQLITE_OK)
+            return dl_store_fail(s, "counting");
+        *slots[i] = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        sqlite3_finalize(st);
+    }
+    return DL_OK;
+}
+
+sqlite3 *dl_store_db(dl_store *s) { return s->db; }
