@@ -142,6 +142,7 @@ int dl_cli_each_article(dl_cli *cli, dl_cli_article_fn fn, void *user)
         return DL_EXIT_FATAL;
     }
     int rc = DL_EXIT_OK;
+    cli->reader = reader;
     const dl_document *doc;
     while ((st = dl_reader_next(reader, &doc)) == DL_OK) {
         dl_arena_reset(arena);
@@ -165,6 +166,7 @@ int dl_cli_each_article(dl_cli *cli, dl_cli_article_fn fn, void *user)
         }
     }
 out:
+    cli->reader = NULL;
     dl_reader_close(reader);
     dl_cleaner_close(cleaner);
     dl_arena_free(arena);

@@ -28,6 +28,7 @@ typedef struct dl_cli {
     char **inputs;         /* FILE|DIR|- ..., "-" when none given */
     size_t n_inputs;
     uint64_t errors, warnings;
+    const dl_reader *reader; /* while dl_cli_each_article() runs: for progress */
 } dl_cli;
 
 /* Prints "dateline COMMAND: message" to stderr. */

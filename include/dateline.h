@@ -142,6 +142,7 @@ dl_status dl_reader_next(dl_reader *reader, const dl_document **doc);
 /* Counts kept by the reader for a final summary. */
 typedef struct dl_reader_stats {
     uint64_t files, documents, bytes, errors, warnings;
+    uint64_t total_files, total_bytes; /* of the whole input, known at open (stdin: 0 bytes) */
 } dl_reader_stats;
 void dl_reader_stats_get(const dl_reader *reader, dl_reader_stats *stats);
 void dl_reader_close(dl_reader *reader);
@@ -469,6 +470,95 @@ void dl_pipeline_close(dl_pipeline *pipeline);
  * article's own date is used when it has one). */
 dl_status dl_pipeline_run(dl_analysis *out, const dl_pipeline *pipeline, const dl_article *article,
                           dl_arena *arena);
+
+/* ------------------------------------------------------------------- store */
+
+/* Where analyses are kept: an SQLite database (WAL, one file). The schema
+ * is versioned; a store written by a newer dateline is refused with
+ * DL_ERR_VERSION, an older one is upgraded in place. */
+typedef struct dl_store dl_store;
+
+dl_status dl_store_open(dl_store **out, const char *path);
+void dl_store_close(dl_store *store);
+/* The last error's message (static or owned by the store). */
+const char *dl_store_message(const dl_store *store);
+/* Why dl_store_open() failed, when *out could not be made. */
+const char *dl_store_open_message(void);
+
+/* Is this article (by its content key) stored already? */
+dl_status dl_store_has(dl_store *store, const dl_article *article, bool *found);
+/* Batches: every dl_store_add() between begin and commit lands together or
+ * not at all, so a killed ingest leaves whole articles only. */
+dl_status dl_store_begin(dl_store *store);
+dl_status dl_store_commit(dl_store *store);
+dl_status dl_store_rollback(dl_store *store);
+/* Adds one analysed article; *added is false when it was stored already. */
+dl_status dl_store_add(dl_store *store, const dl_analysis *analysis, bool *added);
+
+typedef struct dl_store_counts {
+    int64_t articles, mentions, quotes, events;
+} dl_store_counts;
+dl_status dl_store_count(dl_store *store, dl_store_counts *counts);
+
+/* Filters for queries; NULL fields do not filter. */
+typedef struct dl_query {
+    const char *actor;     /* source or target: code prefix ("ISR") or name part ("Gallant") */
+    const char *source;
+    const char *target;
+    const char *cameo;     /* code prefix: "19" */
+    const char *plover;    /* "ASSAULT" */
+    const char *country;   /* ISO alpha-3 of the source, target or location */
+    const char *speaker;   /* quotes: name part or code prefix */
+    const char *since;     /* ISO date, inclusive */
+    const char *until;     /* ISO date, inclusive */
+    const char *text;      /* search: the user's query, any text */
+    int64_t limit;         /* 0: no limit */
+} dl_query;
+
+/* One result row: parallel arrays of column names and values (NULL for SQL
+ * NULL), valid during the callback. Every table has a "json" column holding
+ * the record as `dateline <command>` prints it. */
+typedef dl_status (*dl_row_fn)(void *user, size_t n, const char *const *names,
+                               const char *const *values);
+
+typedef enum dl_table {
+    DL_TABLE_ARTICLES = 1,
+    DL_TABLE_ACTORS,
+    DL_TABLE_QUOTES,
+    DL_TABLE_EVENTS,
+    DL_TABLE_SEARCH,   /* articles ranked by a full-text query */
+    DL_TABLE_TOP_ACTORS, /* the most mentioned coded actors: actor, code, mentions */
+    DL_TABLE_TOP_EVENTS, /* the most frequent event codes: cameo, plover, events */
+} dl_table;
+
+dl_status dl_store_query(dl_store *store, dl_table table, const dl_query *query, dl_row_fn fn,
+                         void *user);
+
+/* ------------------------------------------------------------------ export */
+
+typedef enum dl_export_format {
+    DL_EXPORT_JSONL = 1,
+    DL_EXPORT_CSV,
+    DL_EXPORT_TSV,
+    DL_EXPORT_GDELT,   /* events in the GDELT 2.0 event table's 61 columns */
+} dl_export_format;
+
+/* A writer turns result rows into one output format. Give dl_export_row as
+ * the dl_row_fn of dl_store_query() with the writer as its user pointer. */
+typedef struct dl_export {
+    dl_export_format format;
+    dl_table table;
+    bool header_done;
+    dl_buf line;
+    int (*write)(void *out, const char *data, size_t len); /* returns 0 on success */
+    void *out;
+    uint64_t rows;
+} dl_export;
+
+void dl_export_init(dl_export *x, dl_export_format format, dl_table table,
+                    int (*write)(void *out, const char *data, size_t len), void *out);
+dl_status dl_export_row(void *export_, size_t n, const char *const *names, const char *const *values);
+void dl_export_free(dl_export *x);
 
 /* ------------------------------------------------------------------- data */
 

@@ -73,6 +73,10 @@ static int add_file(dl_reader *r, const char *path)
     if (!(r->files[r->n_files] = strdup(path)))
         return -1;
     r->n_files++;
+    r->stats.total_files++;
+    struct stat sb;
+    if (strcmp(path, "-") && stat(path, &sb) == 0)
+        r->stats.total_bytes += (uint64_t)sb.st_size;
     return 0;
 }
 

@@ -169,6 +169,19 @@ static void build(sql_builder *b, dl_table table, const dl_query *q)
         date_filter(b, "a.date", q);
         add(b, " ORDER BY a.rowid");
         break;
+    case DL_TABLE_TOP_ACTORS:
+        add(b, "SELECT coalesce(m.name, m.text) AS actor, m.code, count(*) AS mentions"
+               " FROM mentions m JOIN articles a ON a.rowid = m.article"
+               " WHERE m.code IS NOT NULL AND coalesce(m.kind, '') <> 'media'");
+        date_filter(b, "a.date", q);
+        add(b, " GROUP BY m.code, coalesce(m.name, m.code) ORDER BY mentions DESC, m.code");
+        break;
+    case DL_TABLE_TOP_EVENTS:
+        add(b, "SELECT e.cameo, e.plover, count(*) AS events"
+               " FROM events e WHERE e.negated = 0");
+        date_filter(b, "e.date", q);
+        add(b, " GROUP BY e.cameo ORDER BY events DESC, e.cameo");
+        break;
     case DL_TABLE_SEARCH:
         add(b, "SELECT a.id, a.title, a.date, a.source,"
                " round(bm25(articles_fts, 10.0, 1.0), 4) AS score,"

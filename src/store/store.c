@@ -259,7 +259,30 @@ static void country_of(const char *code, char out[4])
         snprintf(out, 4, "%.3s", code);
 }
 
+static dl_status add_rows(dl_store *s, const dl_analysis *an, bool *added);
+
+/* Each article goes in under a savepoint: if any of its rows fails, none
+ * of them stays, and the batch around it goes on. */
 dl_status dl_store_add(dl_store *s, const dl_analysis *an, bool *added)
+{
+    *added = false;
+    if (sqlite3_exec(s->db, "SAVEPOINT article", NULL, NULL, NULL) != SQLITE_OK)
+        return dl_store_fail(s, "savepoint");
+    dl_status st = add_rows(s, an, added);
+    if (st) {
+        char keep[sizeof s->message];
+        memcpy(keep, s->message, sizeof keep);
+        sqlite3_exec(s->db, "ROLLBACK TO article; RELEASE article", NULL, NULL, NULL);
+        memcpy(s->message, keep, sizeof keep);
+        *added = false;
+        return st;
+    }
+    if (sqlite3_exec(s->db, "RELEASE article", NULL, NULL, NULL) != SQLITE_OK)
+        return dl_store_fail(s, "release");
+    return DL_OK;
+}
+
+static dl_status add_rows(dl_store *s, const dl_analysis *an, bool *added)
 {
     const dl_article *a = an->article;
     char key[17];
