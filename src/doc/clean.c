@@ -145,7 +145,16 @@ static dl_status split_lines(line **out, size_t *n_out, const char *text, size_t
 static void classify(const dl_cleaner *c, line *l)
 {
     const char *reason;
-    if (dl_clean_is_caption(c, l->text, l->len))
+    size_t place, body_at;
+    /* A paragraph that opens with a dateline is body text, whatever agency
+     * name it carries ("ISTANBUL (AFP) - ..."); a "By ..." line is a byline
+     * even when it ends with an agency ("By A and B, Reuters"). */
+    bool opens_with_dateline = dl_clean_dateline(c, l->text, l->len, &place, &body_at);
+    if (dl_clean_is_byline(l->text, l->len, &l->byline_at))
+        l->cls = LINE_BYLINE;
+    else if (opens_with_dateline)
+        l->cls = LINE_TEXT;
+    else if (dl_clean_is_caption(c, l->text, l->len))
         l->cls = LINE_CAPTION;
     else if (dl_clean_is_credit(c, l->text, l->len))
         l->cls = LINE_CREDIT;
@@ -153,8 +162,6 @@ static void classify(const dl_cleaner *c, line *l)
         l->cls = LINE_LOGO;
     else if ((reason = dl_clean_boilerplate(c, l->text, l->len)))
         l->cls = LINE_BOILER, l->reason = reason;
-    else if (dl_clean_is_byline(l->text, l->len, &l->byline_at))
-        l->cls = LINE_BYLINE;
     else if (dl_date_parse_line(l->text, l->len, l->date))
         l->cls = LINE_DATE;
     l->headline = l->cls == LINE_TEXT && dl_clean_is_headline(l->text, l->len);

@@ -262,3 +262,60 @@ TEST(clean_seed_003_two_clean_articles)
     dl_arena_free(r.arena);
     free(text);
 }
+
+TEST(clean_agency_dateline_paragraph_is_body_and_agency_byline_is_byline)
+{
+    result r = clean_doc("Police Detain Protesters\n"
+                         "By Omar Haddad and Lena Novak, Reuters\n"
+                         "ISTANBUL (AFP) - Riot police fired tear gas on Sunday, the governor said.\n",
+                         DL_FORMAT_TEXT, NULL, NULL);
+    CHECK_INT(r.n, 1);
+    CHECK_STR(r.a[0].dateline, "ISTANBUL");
+    CHECK_STR(r.a[0].byline, "Omar Haddad and Lena Novak, Reuters");
+    CHECK_STR(r.a[0].body, "Riot police fired tear gas on Sunday, the governor said.");
+    dl_arena_free(r.arena);
+}
+
+/* The bundled examples, against tests/data/examples-expected.md. */
+TEST(clean_bundled_examples)
+{
+    static const struct {
+        const char *file;
+        int articles;
+        const char *title, *dateline, *byline, *date;
+    } cases[] = {
+        {"01-kyiv-drone-attack.txt", 1, "Russian drones and missiles pound Kyiv overnight,", "KYIV, Ukraine",
+         "Maria Lopez", "2025-04-08T06:15"},
+        {"02-gaza-talks-and-port-hack.txt", 2, "Israel and Hamas negotiators resume ceasefire talk", "GAZA CITY",
+         "Omar Haddad and Lena Novak, Reuters", "2024-11-03T16:12"},
+        {"03-washington-katz-call.txt", 1, "\"Release the hostages or lose more territory\" Katz", "WASHINGTON DC",
+         NULL, "2025-03-22"},
+        {"05-istanbul-protest-and-un-sudan-vote.txt", 2, "Turkish police detain dozens as protesters rally f",
+         "ISTANBUL", NULL, "2025-09-14"},
+        {"07-sudan-aid-convoy.txt", 1, "First UN aid convoy in months reaches displaced fa", "PORT SUDAN, Sudan",
+         "Grace Mwangi", "2025-06-12"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/examples/%s", dl_test_root(), cases[i].file);
+        char *text = dl_test_read_file(path, NULL);
+        CHECK(text != NULL);
+        if (!text)
+            continue;
+        result r = clean_doc(text, DL_FORMAT_TEXT, NULL, NULL);
+        CHECK_INT(r.n, cases[i].articles);
+        if (r.n) {
+            CHECK(r.a[0].title && !strncmp(r.a[0].title, cases[i].title, strlen(cases[i].title)));
+            CHECK_STR(r.a[0].dateline, cases[i].dateline);
+            CHECK_STR(r.a[0].byline, cases[i].byline);
+            CHECK_STR(r.a[0].date, cases[i].date);
+            for (size_t k = 0; k < r.n; k++) {
+                CHECK(!strstr(r.a[k].body, "Advertisement"));
+                CHECK(!strstr(r.a[k].body, "REUTERS/"));
+                CHECK(!strstr(r.a[k].body, "Photo"));
+            }
+        }
+        dl_arena_free(r.arena);
+        free(text);
+    }
+}
