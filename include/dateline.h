@@ -412,15 +412,18 @@ typedef struct dl_coder_options {
     size_t n_discard_files;
     dl_diag_fn diag;
     void *diag_user;
+    const dl_actors *actors;  /* to code the dateline's place; may be NULL */
 } dl_coder_options;
-#define DL_CODER_OPTIONS_INIT {1, NULL, NULL, 0, NULL, 0, NULL, NULL}
+#define DL_CODER_OPTIONS_INIT {1, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL}
 
 dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options);
 void dl_coder_close(dl_coder *coder);
+/* Codes the events of one article. quotes may be NULL: with them, "we" and
+ * "I" inside a direct quote stand for its speaker. */
 dl_status dl_code_events(dl_event **events, size_t *n_events, const dl_coder *coder,
                          const dl_article *article, const dl_sentence *sentences,
                          size_t n_sentences, const dl_mention *mentions, size_t n_mentions,
-                         dl_arena *arena);
+                         const dl_quote *quotes, size_t n_quotes, dl_arena *arena);
 /* Appends one event record (DESIGN.md fields). */
 dl_status dl_event_to_json(dl_buf *out, const dl_event *event, const char *article_id);
 

@@ -131,3 +131,19 @@ void *dl_arena_grow(dl_arena *a, void *old, size_t old_size, size_t new_size)
         memcpy(p, old, old_size < new_size ? old_size : new_size);
     return p;
 }
+
+void *dl_arena_push(dl_arena *a, void **items, size_t *n, size_t *cap, size_t size)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        void *grown = dl_arena_grow(a, *items, *cap * size, nc * size);
+        if (!grown)
+            return NULL;
+        *items = grown;
+        *cap = nc;
+    }
+    char *slot = (char *)*items + *n * size;
+    memset(slot, 0, size);
+    (*n)++;
+    return slot;
+}

@@ -15,6 +15,11 @@ char *dl_arena_strndup(dl_arena *arena, const char *s, size_t len);
  * stays allocated until the arena is freed): for arrays that grow. */
 void *dl_arena_grow(dl_arena *arena, void *old, size_t old_size, size_t new_size);
 
+/* Grows an array held in (items, n, cap) by one zeroed element of `size`
+ * bytes and returns it (NULL when out of memory). Doubling keeps the total
+ * copying linear; the old blocks stay in the arena until it is freed. */
+void *dl_arena_push(dl_arena *arena, void **items, size_t *n, size_t *cap, size_t size);
+
 /* Allocate an array of n objects of type T. */
 #define DL_ARENA_NEW(arena, T, n) ((T *)dl_arena_calloc((arena), (n), sizeof(T)))
 

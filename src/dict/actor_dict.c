@@ -112,7 +112,7 @@ static bool add_phrase(builder *b, const char *s, size_t n)
     if (!*p)
         return true;
     size_t n_phr = b->cur->n_phrases;
-    const char **slot = dl_dict_push(b->d->arena, (void **)&b->cur->phrases, &n_phr, &b->phr_cap,
+    const char **slot = dl_arena_push(b->d->arena, (void **)&b->cur->phrases, &n_phr, &b->phr_cap,
                                      sizeof *slot);
     if (!slot)
         return false;
@@ -124,7 +124,7 @@ static bool add_phrase(builder *b, const char *s, size_t n)
 static bool add_code(builder *b, const dl_actor_code *code)
 {
     size_t n = b->cur->n_codes;
-    dl_actor_code *slot = dl_dict_push(b->d->arena, (void **)&b->cur->codes, &n, &b->code_cap, sizeof *slot);
+    dl_actor_code *slot = dl_arena_push(b->d->arena, (void **)&b->cur->codes, &n, &b->code_cap, sizeof *slot);
     if (!slot)
         return false;
     *slot = *code;
@@ -194,7 +194,7 @@ dl_status dl_actor_dict_load(dl_actor_dict *d, const char *path, dl_diag_fn diag
             continue;
         }
         /* a new entry */
-        dl_actor_entry *e = dl_dict_push(d->arena, (void **)&d->entries, &d->n, &d->cap, sizeof *e);
+        dl_actor_entry *e = dl_arena_push(d->arena, (void **)&d->entries, &d->n, &d->cap, sizeof *e);
         if (!e) {
             st = DL_ERR_NOMEM;
             break;

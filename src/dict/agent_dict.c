@@ -67,7 +67,7 @@ static bool add_form(dl_arena *arena, form_list *fl, const char *raw, size_t len
     for (size_t i = 0; i < fl->n; i++)
         if (!strcmp(fl->items[i], p))
             return true;
-    const char **slot = dl_dict_push(arena, (void **)&fl->items, &fl->n, &fl->cap, sizeof *slot);
+    const char **slot = dl_arena_push(arena, (void **)&fl->items, &fl->n, &fl->cap, sizeof *slot);
     if (!slot)
         return false;
     *slot = p;
@@ -211,7 +211,7 @@ dl_status dl_agent_dict_load(dl_agent_dict *d, const char *path, dl_diag_fn diag
             if (!pl || !add_form(d->arena, &fl, pl, strlen(pl)))
                 st = DL_ERR_NOMEM;
         }
-        dl_agent_entry *e = dl_dict_push(d->arena, (void **)&d->entries, &d->n, &d->cap, sizeof *e);
+        dl_agent_entry *e = dl_arena_push(d->arena, (void **)&d->entries, &d->n, &d->cap, sizeof *e);
         if (!e) {
             st = DL_ERR_NOMEM;
             break;

@@ -88,6 +88,7 @@ typedef struct dl_verb_entry {
     uint32_t n_forms;
     const char *code;     /* its own [code], or NULL: the block's */
     uint32_t block;
+    uint8_t head;         /* the word that inflects: marked '+' in the file, else the first */
 } dl_verb_entry;
 
 typedef struct dl_verb_block {

@@ -156,22 +156,6 @@ char *dl_dict_phrase(dl_arena *arena, const char *s, size_t n)
     return out;
 }
 
-void *dl_dict_push(dl_arena *arena, void **items, size_t *n, size_t *cap, size_t size)
-{
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 64;
-        void *grown = dl_arena_grow(arena, *items, *cap * size, nc * size);
-        if (!grown)
-            return NULL;
-        *items = grown;
-        *cap = nc;
-    }
-    char *slot = (char *)*items + *n * size;
-    memset(slot, 0, size);
-    (*n)++;
-    return slot;
-}
-
 int32_t dl_dict_parse_date(const char *s, size_t n)
 {
     int32_t v = 0;

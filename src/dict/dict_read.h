@@ -37,7 +37,5 @@ void dl_dict_warn(const dl_dict_file *f, uint32_t line, const char *fmt, ...)
 /* A phrase as stored: upper case, '_' and runs of spaces as one space, no
  * leading/trailing space or '_' ("GAZA_CITY " -> "GAZA CITY"). n bytes of s. */
 char *dl_dict_phrase(dl_arena *arena, const char *s, size_t n);
-/* Grows an array held in (items, n, cap) by one zeroed element; returns it. */
-void *dl_dict_push(dl_arena *arena, void **items, size_t *n, size_t *cap, size_t size);
 
 #endif

@@ -37,7 +37,7 @@ dl_status dl_discard_dict_load(dl_discard_dict *d, const char *path, dl_diag_fn 
         }
         if (!*phrase)
             continue;
-        dl_discard *e = dl_dict_push(d->arena, (void **)&d->entries, &d->n, &d->cap, sizeof *e);
+        dl_discard *e = dl_arena_push(d->arena, (void **)&d->entries, &d->n, &d->cap, sizeof *e);
         if (!e) {
             st = DL_ERR_NOMEM;
             break;

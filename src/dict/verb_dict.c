@@ -79,11 +79,17 @@ static dl_status add_verb(dl_verb_dict *d, char *s, uint32_t block, const dl_dic
     if (!take_code(d->arena, s, &code, NULL))
         return DL_ERR_NOMEM;
     char *brace = strchr(s, '{');
-    dl_verb_entry *v = dl_dict_push(d->arena, (void **)&d->verbs, &d->n_verbs, &d->cap_verbs, sizeof *v);
+    dl_verb_entry *v = dl_arena_push(d->arena, (void **)&d->verbs, &d->n_verbs, &d->cap_verbs, sizeof *v);
     if (!v)
         return DL_ERR_NOMEM;
-    v->phrase = verb_phrase(d->arena, s, brace ? (size_t)(brace - s) : strlen(s));
+    size_t phrase_len = brace ? (size_t)(brace - s) : strlen(s);
+    v->phrase = verb_phrase(d->arena, s, phrase_len);
     v->code = code;
+    /* "WIRE_+TAP": the head is the word after '+' (here the second) */
+    const char *plus = memchr(s, '+', phrase_len);
+    if (plus)
+        for (const char *c = s; c < plus; c++)
+            v->head += (*c == '_' || *c == ' ') && c > s && c[-1] != '_' && c[-1] != ' ';
     v->block = block;
     if (!v->phrase)
         return DL_ERR_NOMEM;
@@ -107,7 +113,7 @@ static dl_status add_verb(dl_verb_dict *d, char *s, uint32_t block, const dl_dic
             while (e < rb && *e != ' ' && *e != '\t')
                 e++;
             if (e > p) {
-                const char **slot = dl_dict_push(d->arena, (void **)&forms, &n, &cap, sizeof *slot);
+                const char **slot = dl_arena_push(d->arena, (void **)&forms, &n, &cap, sizeof *slot);
                 if (!slot || !(*slot = verb_phrase(d->arena, p, (size_t)(e - p))))
                     return DL_ERR_NOMEM;
             }
@@ -139,7 +145,7 @@ dl_status dl_verb_dict_load(dl_verb_dict *d, const char *path, dl_diag_fn diag, 
             continue;
         }
         if (*s == '&') {
-            set = dl_dict_push(d->arena, (void **)&d->synsets, &d->n_synsets, &d->cap_synsets, sizeof *set);
+            set = dl_arena_push(d->arena, (void **)&d->synsets, &d->n_synsets, &d->cap_synsets, sizeof *set);
             if (!set) {
                 st = DL_ERR_NOMEM;
                 break;
@@ -161,7 +167,7 @@ dl_status dl_verb_dict_load(dl_verb_dict *d, const char *path, dl_diag_fn diag, 
             if (end)
                 *end = '\0';
             char *br = strchr(body, '[');
-            block = dl_dict_push(d->arena, (void **)&d->blocks, &d->n_blocks, &d->cap_blocks, sizeof *block);
+            block = dl_arena_push(d->arena, (void **)&d->blocks, &d->n_blocks, &d->cap_blocks, sizeof *block);
             if (!block) {
                 st = DL_ERR_NOMEM;
                 break;
@@ -192,7 +198,7 @@ dl_status dl_verb_dict_load(dl_verb_dict *d, const char *path, dl_diag_fn diag, 
         }
         if (*s == '+' && set) {
             size_t n_phr = set->n_phrases;
-            const char **slot = dl_dict_push(d->arena, (void **)&set->phrases, &n_phr, &set_cap, sizeof *slot);
+            const char **slot = dl_arena_push(d->arena, (void **)&set->phrases, &n_phr, &set_cap, sizeof *slot);
             if (!slot || !(*slot = dl_dict_phrase(d->arena, s + 1, strlen(s + 1)))) {
                 st = DL_ERR_NOMEM;
                 break;
@@ -205,7 +211,7 @@ dl_status dl_verb_dict_load(dl_verb_dict *d, const char *path, dl_diag_fn diag, 
             continue;
         }
         if (*s == '-') {
-            dl_verb_pattern *p = dl_dict_push(d->arena, (void **)&d->patterns, &d->n_patterns,
+            dl_verb_pattern *p = dl_arena_push(d->arena, (void **)&d->patterns, &d->n_patterns,
                                               &d->cap_patterns, sizeof *p);
             if (!p) {
                 st = DL_ERR_NOMEM;
@@ -226,7 +232,7 @@ dl_status dl_verb_dict_load(dl_verb_dict *d, const char *path, dl_diag_fn diag, 
             }
             size_t n = 0, cap = 0;
             for (char *tok = strtok(s + 1, " \t"); tok; tok = strtok(NULL, " \t")) {
-                const char **slot = dl_dict_push(d->arena, (void **)&p->elems, &n, &cap, sizeof *slot);
+                const char **slot = dl_arena_push(d->arena, (void **)&p->elems, &n, &cap, sizeof *slot);
                 if (!slot || !(*slot = dl_arena_strdup(d->arena, tok))) {
                     st = DL_ERR_NOMEM;
                     break;

@@ -1,0 +1,97 @@
+/* coder_int.h: the coder's compiled dictionaries, shared by coder.c (which
+ * builds them) and coder_sentence.c (which codes sentences with them). */
+#ifndef DL_EXTRACT_CODER_INT_H
+#define DL_EXTRACT_CODER_INT_H
+
+#include "base/map.h"
+#include "dict/dict.h"
+#include "extract/cameo.h"
+
+/* One element of a compiled pattern. */
+typedef enum pe_kind {
+    PE_WORD = 1, /* a word, matched against a token's text or lemma */
+    PE_VERB,     /* '*' */
+    PE_SOURCE,   /* '$' */
+    PE_TARGET,   /* '+' */
+    PE_SKIP,     /* '^': one noun phrase */
+    PE_COMPOUND, /* '%' */
+    PE_SET,      /* '&NAME': any member of a synset */
+} pe_kind;
+
+typedef struct pelem {
+    uint8_t kind;
+    bool glued;          /* must directly follow the element before it */
+    const char *word;    /* lower case, for PE_WORD */
+    const dl_synset *set;
+} pelem;
+
+typedef struct cpattern {
+    pelem *e;
+    uint16_t n;
+    uint16_t verb;       /* index of the PE_VERB element */
+    const char *code;
+    bool cyber;          /* the line's comment says "cyber" */
+    const dl_verb_pattern *src;
+} cpattern;
+
+typedef struct cverb {
+    const char **words;  /* lower case, the phrase's words */
+    uint8_t n_words, head;
+    const char *code;    /* its own code or NULL: the block's */
+    uint32_t block;
+    const dl_verb_entry *src;
+} cverb;
+
+typedef struct verb_ref {
+    uint32_t verb;
+    struct verb_ref *next;
+} verb_ref;
+
+/* A frame of data/nominal.txt. */
+typedef struct nframe {
+    const char **words;  /* lower case; "$" and "+" stand for mentions */
+    uint8_t n;
+    bool has_source;
+    const char *code;
+    uint32_t line;
+} nframe;
+
+typedef struct cphrase {
+    const char **words;
+    uint8_t n;
+    bool story;
+} cphrase;
+
+struct dl_coder {
+    dl_arena *arena;
+    dl_verb_dict verbs;
+    dl_discard_dict discards;
+    dl_cameo *cameo;
+    const dl_actors *actors;
+    cverb *cverbs;        /* parallel to verbs.verbs */
+    cpattern *cpatterns;  /* parallel to verbs.patterns */
+    dl_map *by_word;      /* head word (base or irregular form) -> verb_ref list */
+    cphrase *discard;
+    size_t n_discard;
+    nframe *frames;
+    size_t n_frames;
+    const char *nominal_file;
+    const char **verb_files;
+    size_t n_verb_files;
+};
+
+/* Splits "A B_C" into lower-case words in the arena. */
+const char **dl_coder_words(dl_arena *arena, const char *phrase, uint8_t *n);
+
+/* Codes one sentence, appending to the growing events array. */
+typedef struct event_list {
+    dl_event *items;
+    size_t n, cap;
+} event_list;
+
+dl_status dl_coder_sentence(event_list *out, const dl_coder *coder, const dl_article *article,
+                            const dl_sentence *sentences, size_t n_sentences, size_t si,
+                            const dl_mention *mentions, size_t n_mentions, const dl_quote *quotes,
+                            size_t n_quotes, dl_arena *arena);
+
+#endif

@@ -1,0 +1,753 @@
+/* coder_sentence.c: coding the events of one sentence.
+ *
+ * For each verb (the head of a verb group, or a verb outside any group)
+ * that a verb dictionary knows, the patterns of its block are tried in
+ * dictionary order, most specific first; the first that matches gives the
+ * code and may name the source ('$') and target ('+'). What a pattern
+ * leaves open comes from the sentence's structure:
+ *
+ *   source  the actor mentions before the verb group in its clause that are
+ *           not inside a prepositional phrase ("In a call with X, Y said":
+ *           Y); for an infinitive, a gerund or a verb after "and", the
+ *           subject of the verb before it; for a pronoun in reported speech
+ *           ("X said it was ..."), the subject of the reporting verb; "we"
+ *           or "I" in a direct quote, the quote's speaker;
+ *   target  the first actor mention after the verb group in its clause
+ *           (prepositions allowed: "talks with X", "strikes on X"), with
+ *           the mentions coordinated with it ("the US, UK and France");
+ *   passive "were breached by X": the source is the "by" phrase and the
+ *           target the subject.
+ *
+ * What is not an event: a negated verb group is coded with negated=true
+ * (and not counted); a modal or future one ("may strike") becomes a threat
+ * where CAMEO has one, else nothing; a verb after "denied"/"rejected" in
+ * the same sentence is what was denied, not an event; statements (CAMEO 01)
+ * need a pattern that names a target, so "said" alone codes nothing. */
+#include "extract/coder_int.h"
+#include "base/arena.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+enum { MAX_ACTORS = 8, MAX_DEPTH = 3 };
+
+typedef struct ctx {
+    const dl_coder *c;
+    const dl_article *a;
+    const dl_sentence *s;
+    size_t si;
+    const dl_mention *mentions;
+    size_t n_mentions;
+    int32_t *at;          /* per token of the sentence: the mention starting there, or -1 */
+    const dl_chunk **vg;  /* the verb groups, in order */
+    uint32_t n_vg;
+    const dl_quote *quotes;
+    size_t n_quotes;
+    dl_arena *arena;
+    event_list *out;
+} ctx;
+
+typedef struct actor_set {
+    int32_t m[MAX_ACTORS];      /* mention indexes; -2 means "the quote's speaker" */
+    const dl_quote *quote;      /* for -2 */
+    uint32_t n;
+} actor_set;
+
+static bool is_verb_tag(uint8_t t)
+{
+    return t == DL_TAG_VB || t == DL_TAG_VBD || t == DL_TAG_VBG || t == DL_TAG_VBN || t == DL_TAG_VBP ||
+           t == DL_TAG_VBZ;
+}
+
+static bool word_eq(const dl_token *t, const char *w)
+{
+    return strcasecmp(t->text, w) == 0 || (t->lemma && strcmp(t->lemma, w) == 0);
+}
+
+static bool usable(const dl_mention *m)
+{
+    return m->code && m->code[0] != '-' && !(m->kind && !strcmp(m->kind, "media"));
+}
+
+/* ------------------------------------------------------------ matching */
+
+typedef struct pmatch {
+    int32_t source, target;
+} pmatch;
+
+/* Does a member phrase of a synset stand at token pos? Returns its length. */
+static uint32_t set_at(const ctx *x, const dl_synset *set, uint32_t pos, uint32_t limit, int depth)
+{
+    if (!set || depth > 4)
+        return 0;
+    for (uint32_t i = 0; i < set->n_phrases; i++) {
+        const char *ph = set->phrases[i];
+        if (ph[0] == '&') {
+            uint32_t n = set_at(x, dl_verb_dict_synset(&x->c->verbs, ph), pos, limit, depth + 1);
+            if (n)
+                return n;
+            continue;
+        }
+        /* compare word by word without allocating */
+        uint32_t k = pos;
+        const char *p = ph;
+        bool ok = true;
+        while (*p && ok) {
+            const char *e = strchr(p, ' ');
+            size_t len = e ? (size_t)(e - p) : strlen(p);
+            if (k >= limit)
+                ok = false;
+            else {
+                const dl_token *t = &x->s->tokens[k];
+                ok = strlen(t->text) == len && strncasecmp(t->text, p, len) == 0;
+                if (!ok && t->lemma)
+                    ok = strlen(t->lemma) == len && strncasecmp(t->lemma, p, len) == 0;
+            }
+            k++;
+            p = e ? e + 1 : p + len;
+        }
+        if (ok)
+            return k - pos;
+    }
+    return 0;
+}
+
+/* Matches elements [from, p->n) forward from token pos. */
+static bool match_forward(const ctx *x, const cpattern *p, uint16_t from, uint32_t pos, uint32_t limit,
+                          pmatch *m)
+{
+    for (uint16_t k = from; k < p->n; k++) {
+        const pelem *e = &p->e[k];
+        bool glued = e->glued;
+        uint32_t j = pos, found = UINT32_MAX, len = 0;
+        switch (e->kind) {
+        case PE_WORD:
+        case PE_SET:
+            for (; j < limit && found == UINT32_MAX; j++) {
+                len = e->kind == PE_WORD ? word_eq(&x->s->tokens[j], e->word) : set_at(x, e->set, j, limit, 0);
+                if (len)
+                    found = j;
+                if (glued)
+                    break;
+            }
+            if (found == UINT32_MAX)
+                return false;
+            pos = found + len;
+            break;
+        case PE_SOURCE:
+        case PE_TARGET:
+            for (; j < limit && found == UINT32_MAX; j++) {
+                if (x->at[j] >= 0 && usable(&x->mentions[x->at[j]]))
+                    found = j;
+                if (glued)
+                    break;
+            }
+            if (found == UINT32_MAX)
+                return false;
+            if (e->kind == PE_SOURCE)
+                m->source = x->at[found];
+            else
+                m->target = x->at[found];
+            pos = x->mentions[x->at[found]].last;
+            break;
+        case PE_SKIP:
+            for (uint32_t c = 0; c < x->s->n_chunks; c++)
+                if (x->s->chunks[c].kind == DL_CHUNK_NP && x->s->chunks[c].first == pos) {
+                    pos = x->s->chunks[c].end;
+                    break;
+                }
+            break;
+        default:
+            break;
+        }
+    }
+    return true;
+}
+
+/* Matches elements (to, 0] backward, each ending before token anchor. */
+static bool match_backward(const ctx *x, const cpattern *p, int to, uint32_t anchor, pmatch *m)
+{
+    for (int k = to; k >= 0; k--) {
+        const pelem *e = &p->e[k];
+        bool glued = p->e[k + 1].glued; /* the element to its right must follow it directly */
+        int64_t j = (int64_t)anchor - 1, found = -1;
+        switch (e->kind) {
+        case PE_WORD:
+            for (; j >= 0 && found < 0; j--) {
+                if (word_eq(&x->s->tokens[j], e->word))
+                    found = j;
+                if (glued)
+                    break;
+            }
+            if (found < 0)
+                return false;
+            anchor = (uint32_t)found;
+            break;
+        case PE_SET:
+            for (; j >= 0 && found < 0; j--) {
+                uint32_t len = set_at(x, e->set, (uint32_t)j, anchor, 0);
+                if (len && (!glued || (uint32_t)j + len == anchor))
+                    found = j;
+                if (glued && (uint32_t)j + 4 < anchor)
+                    break;
+            }
+            if (found < 0)
+                return false;
+            anchor = (uint32_t)found;
+            break;
+        case PE_SOURCE:
+        case PE_TARGET:
+            for (; j >= 0 && found < 0; j--) {
+                int32_t mi = x->at[j];
+                if (mi >= 0 && usable(&x->mentions[mi]) && (!glued || x->mentions[mi].last == anchor))
+                    found = j;
+                if (glued && x->at[j] >= 0)
+                    break;
+            }
+            if (found < 0)
+                return false;
+            if (e->kind == PE_SOURCE)
+                m->source = x->at[found];
+            else
+                m->target = x->at[found];
+            anchor = (uint32_t)found;
+            break;
+        default:
+            break;
+        }
+    }
+    return true;
+}
+
+/* ---------------------------------------------------- subjects, objects */
+
+static bool in_prep_phrase(const ctx *x, const dl_mention *m)
+{
+    if (m->first == 0)
+        return false;
+    const dl_token *t = &x->s->tokens[m->first - 1];
+    if (t->tag == DL_TAG_TO)
+        return true;
+    return t->tag == DL_TAG_IN && strcasecmp(t->text, "that") && strcasecmp(t->text, "as") &&
+           strcasecmp(t->text, "because") && strcasecmp(t->text, "while") && strcasecmp(t->text, "if");
+}
+
+/* Are mentions a (earlier) and b joined by a list (",", "and", "or")? */
+static bool coordinated(const ctx *x, const dl_mention *a, const dl_mention *b)
+{
+    if (b->first < a->last || b->first - a->last > 6)
+        return false;
+    bool joiner = false;
+    for (uint32_t t = a->last; t < b->first; t++) {
+        const dl_token *k = &x->s->tokens[t];
+        if (k->tag == DL_TAG_COMMA || k->tag == DL_TAG_CC)
+            joiner = true;
+        else if (is_verb_tag(k->tag) || k->tag == DL_TAG_IN || k->tag == DL_TAG_TO)
+            return false;
+    }
+    return joiner;
+}
+
+static void add_actor(actor_set *set, int32_t m)
+{
+    for (uint32_t i = 0; i < set->n; i++)
+        if (set->m[i] == m)
+            return;
+    if (set->n < MAX_ACTORS)
+        set->m[set->n++] = m;
+}
+
+static const dl_quote *quote_around(const ctx *x, const dl_token *t)
+{
+    for (size_t q = 0; q < x->n_quotes; q++)
+        if (x->quotes[q].direct && t->start >= x->quotes[q].start && t->end <= x->quotes[q].end &&
+            x->quotes[q].speaker_code)
+            return &x->quotes[q];
+    return NULL;
+}
+
+static bool is_reporting(const dl_token *t)
+{
+    static const char *const verbs[] = {"say", "tell", "state", "add", "claim", "announce", "report",
+                                        "insist", "confirm", "write", "note", "declare"};
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        if (t->lemma && !strcmp(t->lemma, verbs[i]))
+            return true;
+    return false;
+}
+
+static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth);
+
+static void subjects_in(const ctx *x, uint32_t lo, uint32_t hi, actor_set *out)
+{
+    /* the mention nearest the verb first, then those listed with it */
+    int32_t best = -1;
+    for (uint32_t t = lo; t < hi; t++) {
+        int32_t mi = x->at[t];
+        if (mi < 0 || x->mentions[mi].last > hi)
+            continue;
+        if (usable(&x->mentions[mi]) && !in_prep_phrase(x, &x->mentions[mi]))
+            best = mi;
+    }
+    if (best < 0)
+        return;
+    int32_t chain[MAX_ACTORS];
+    uint32_t n = 0;
+    chain[n++] = best;
+    for (uint32_t t = x->mentions[best].first; t-- > lo && n < MAX_ACTORS;) {
+        int32_t mi = x->at[t];
+        if (mi < 0 || !usable(&x->mentions[mi]))
+            continue;
+        if (!coordinated(x, &x->mentions[mi], &x->mentions[chain[n - 1]]))
+            break;
+        chain[n++] = mi;
+    }
+    while (n)
+        add_actor(out, chain[--n]);
+}
+
+static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth)
+{
+    const dl_chunk *vg = x->vg[vgi];
+    uint32_t lo = vgi ? x->vg[vgi - 1]->end : 0;
+    subjects_in(x, lo, vg->first, out);
+    if (out->n || depth >= MAX_DEPTH)
+        return;
+    /* "we"/"I" inside a direct quote: the quote's speaker */
+    for (uint32_t t = lo; t < vg->first; t++) {
+        const dl_token *k = &x->s->tokens[t];
+        if (k->tag == DL_TAG_PRP && (!strcasecmp(k->text, "we") || !strcasecmp(k->text, "i"))) {
+            const dl_quote *q = quote_around(x, k);
+            if (q) {
+                out->quote = q;
+                out->m[out->n++] = -2;
+                return;
+            }
+        }
+    }
+    if (!vgi)
+        return;
+    /* A pronoun after a reporting verb ("X said it was ...") stands for
+     * X; an infinitive, a gerund or a verb after "and" shares the subject
+     * of the verb before it. */
+    bool pronoun = false, nonfinite = false;
+    for (uint32_t t = lo; t < vg->first; t++)
+        pronoun |= x->s->tokens[t].tag == DL_TAG_PRP;
+    const dl_token *head = &x->s->tokens[vg->head];
+    const dl_token *before = vg->first ? &x->s->tokens[vg->first - 1] : NULL;
+    nonfinite = head->tag == DL_TAG_VBG || x->s->tokens[vg->first].tag == DL_TAG_TO ||
+                (before && (before->tag == DL_TAG_TO || before->tag == DL_TAG_CC)) || vg->first == lo;
+    if (pronoun && is_reporting(&x->s->tokens[x->vg[vgi - 1]->head]))
+        subjects(x, vgi - 1, out, depth + 1);
+    else if (nonfinite && !pronoun)
+        subjects(x, vgi - 1, out, depth + 1);
+}
+
+static const char *const location_preps[] = {"in", "near", "at", "across", "inside", "outside",
+                                              "around", "throughout", "into", "off"};
+
+static bool is_location_prep(const dl_token *t)
+{
+    for (size_t i = 0; i < sizeof location_preps / sizeof *location_preps; i++)
+        if (!strcasecmp(t->text, location_preps[i]))
+            return true;
+    return false;
+}
+
+static bool is_place(const dl_mention *m)
+{
+    return m->kind && (!strcmp(m->kind, "place") || !strcmp(m->kind, "country"));
+}
+
+static void objects(const ctx *x, uint32_t from, uint32_t limit, int32_t skip, actor_set *out, bool places_too)
+{
+    int32_t first = -1;
+    for (uint32_t t = from; t < limit && first < 0; t++) {
+        int32_t mi = x->at[t];
+        if (mi < 0 || mi == skip || !usable(&x->mentions[mi]))
+            continue;
+        const dl_mention *m = &x->mentions[mi];
+        if (!places_too && m->first && is_location_prep(&x->s->tokens[m->first - 1]) && is_place(m))
+            continue; /* "in Gaza": where, not whom */
+        if (m->first && !strcasecmp(x->s->tokens[m->first - 1].text, "by"))
+            continue; /* the agent of a passive is not its object */
+        first = mi;
+    }
+    if (first < 0)
+        return;
+    add_actor(out, first);
+    int32_t last = first;
+    for (uint32_t t = x->mentions[first].last; t < limit && out->n < MAX_ACTORS; t++) {
+        int32_t mi = x->at[t];
+        if (mi < 0 || !usable(&x->mentions[mi]))
+            continue;
+        if (!coordinated(x, &x->mentions[last], &x->mentions[mi]))
+            break;
+        add_actor(out, mi);
+        last = mi;
+    }
+}
+
+/* The mention after "by" following a passive verb group. */
+static int32_t passive_agent(const ctx *x, uint32_t from, uint32_t limit)
+{
+    for (uint32_t t = from; t + 1 < limit; t++)
+        if (!strcasecmp(x->s->tokens[t].text, "by")) {
+            for (uint32_t k = t + 1; k < limit && k <= t + 6; k++)
+                if (x->at[k] >= 0 && usable(&x->mentions[x->at[k]]))
+                    return x->at[k];
+            return -1;
+        }
+    return -1;
+}
+
+/* -------------------------------------------------------------- events */
+
+static dl_event_actor event_actor(const ctx *x, const actor_set *set, uint32_t i)
+{
+    dl_event_actor a = {0};
+    a.mention = -1;
+    if (set->m[i] == -2) {
+        a.text = set->quote->speaker;
+        a.code = set->quote->speaker_code;
+        a.name = set->quote->speaker_name;
+        a.mention = set->quote->speaker_mention;
+        if (a.mention >= 0)
+            a.country = x->mentions[a.mention].country;
+        return a;
+    }
+    const dl_mention *m = &x->mentions[set->m[i]];
+    a.text = m->text;
+    a.code = m->code;
+    a.name = m->name;
+    a.country = m->country;
+    a.mention = set->m[i];
+    return a;
+}
+
+static void location(const ctx *x, dl_event *e)
+{
+    for (uint32_t t = 1; t < x->s->n_tokens; t++) {
+        int32_t mi = x->at[t];
+        if (mi >= 0 && is_place(&x->mentions[mi]) && is_location_prep(&x->s->tokens[t - 1])) {
+            e->location_text = x->mentions[mi].text;
+            e->location_country = x->mentions[mi].country;
+            return;
+        }
+    }
+    const char *dl = x->a->dateline;
+    if (!dl)
+        return;
+    e->location_text = dl;
+    /* The dateline's country: a mention of the same place in the article. */
+    size_t n = strcspn(dl, " ,");
+    for (size_t i = 0; i < x->n_mentions; i++)
+        if (x->mentions[i].country && strlen(x->mentions[i].text) >= n &&
+            !strncasecmp(x->mentions[i].text, dl, n) && is_place(&x->mentions[i])) {
+            e->location_country = x->mentions[i].country;
+            return;
+        }
+}
+
+static const char *fmt(dl_arena *arena, const char *f, const char *a, const char *b, const char *c)
+{
+    char tmp[512];
+    snprintf(tmp, sizeof tmp, f, a ? a : "", b ? b : "", c ? c : "");
+    return dl_arena_strdup(arena, tmp);
+}
+
+typedef struct coded {
+    const char *code;
+    const char *verb;        /* as written */
+    const char *pattern;     /* line */
+    const char *file;
+    uint32_t line;
+    bool cyber, negated;
+    const char *entry;       /* the verb dictionary entry */
+} coded;
+
+static dl_status emit(const ctx *x, const coded *k, const actor_set *src, const actor_set *tgt)
+{
+    const dl_cameo_code *info = dl_cameo_get(x->c->cameo, k->code);
+    uint32_t nt = tgt->n ? tgt->n : 1;
+    for (uint32_t i = 0; i < src->n; i++)
+        for (uint32_t j = 0; j < nt; j++) {
+            dl_event_actor s = event_actor(x, src, i);
+            dl_event_actor t = tgt->n ? event_actor(x, tgt, j) : (dl_event_actor){.mention = -1};
+            if (!s.code || (t.code && !strcmp(s.code, t.code)))
+                continue;
+            /* once per sentence for the same who, what and whom */
+            bool seen = false;
+            for (size_t e = 0; e < x->out->n && !seen; e++) {
+                const dl_event *o = &x->out->items[e];
+                seen = o->sentence == x->si && !strcmp(o->cameo, k->code) && !strcmp(o->source.code, s.code) &&
+                       ((!o->target.code && !t.code) || (o->target.code && t.code && !strcmp(o->target.code, t.code)));
+            }
+            if (seen)
+                continue;
+            dl_event *e = dl_arena_push(x->arena, (void **)&x->out->items, &x->out->n, &x->out->cap, sizeof *e);
+            if (!e)
+                return DL_ERR_NOMEM;
+            e->sentence = (uint32_t)x->si;
+            e->sentence_text = dl_arena_strndup(x->arena, x->a->body + x->s->start, x->s->end - x->s->start);
+            e->date = x->a->date;
+            e->source = s;
+            e->target = t;
+            e->cameo = k->code;
+            char root[3] = {k->code[0], k->code[1], 0};
+            e->cameo_root = dl_arena_strdup(x->arena, root);
+            e->quad_class = info ? info->quad_class : dl_cameo_quad(k->code);
+            e->goldstein = info ? info->goldstein : 0;
+            e->plover = info ? info->plover : NULL;
+            e->plover_mode = info ? info->mode : NULL;
+            if (k->cyber) {
+                if (info && info->cyber_plover)
+                    e->plover = info->cyber_plover;
+                e->plover_mode = "cyber";
+            }
+            e->negated = k->negated;
+            e->verb = k->verb;
+            e->pattern = k->pattern;
+            e->pattern_file = k->file;
+            e->pattern_line = k->line;
+            location(x, e);
+            e->entries = DL_ARENA_NEW(x->arena, const char *, 3);
+            if (!e->entries)
+                return DL_ERR_NOMEM;
+            e->entries[e->n_entries++] = k->entry;
+            e->entries[e->n_entries++] = fmt(x->arena, "source: %s = %s%s", s.text, s.code, "");
+            if (t.code)
+                e->entries[e->n_entries++] = fmt(x->arena, "target: %s = %s%s", t.text, t.code, "");
+        }
+    return DL_OK;
+}
+
+/* Threats for what a modal or future verb group says may happen. */
+static const char *hypothetical(const char *code)
+{
+    if (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2))
+        return "138";
+    if (!strncmp(code, "17", 2))
+        return "137";
+    if (!strncmp(code, "16", 2))
+        return "131";
+    if (!strncmp(code, "13", 2))
+        return code;
+    return NULL;
+}
+
+static bool denies(const dl_token *t)
+{
+    static const char *const verbs[] = {"deny", "reject", "refute", "dismiss", "dispute"};
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        if (t->lemma && !strcmp(t->lemma, verbs[i]))
+            return true;
+    return false;
+}
+
+/* The verb (longest dictionary phrase) whose head is token i, or -1. */
+static int32_t find_verb(const ctx *x, uint32_t i, uint32_t *first, uint32_t *end)
+{
+    const dl_token *t = &x->s->tokens[i];
+    int32_t best = -1;
+    uint8_t best_n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        char key[64];
+        const char *w = pass ? t->text : t->lemma;
+        if (!w)
+            continue;
+        size_t n = strlen(w);
+        if (n >= sizeof key)
+            continue;
+        for (size_t k = 0; k <= n; k++)
+            key[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+        for (const verb_ref *r = dl_map_get(x->c->by_word, key, n); r; r = r->next) {
+            const cverb *v = &x->c->cverbs[r->verb];
+            if (v->n_words <= best_n || i < v->head || i - v->head + v->n_words > x->s->n_tokens)
+                continue;
+            uint32_t start = i - v->head;
+            bool ok = true;
+            for (uint8_t k = 0; k < v->n_words && ok; k++)
+                if (k != v->head)
+                    ok = word_eq(&x->s->tokens[start + k], v->words[k]);
+            if (ok) {
+                best = (int32_t)r->verb;
+                best_n = v->n_words;
+                *first = start;
+                *end = start + v->n_words;
+            }
+        }
+        if (best >= 0)
+            break;
+    }
+    return best;
+}
+
+static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after_denial)
+{
+    const dl_chunk *vg = x->vg[vgi];
+    uint32_t vfirst = head, vend = head + 1;
+    int32_t vi = find_verb(x, head, &vfirst, &vend);
+    if (vi < 0 || after_denial)
+        return DL_OK;
+    const cverb *v = &x->c->cverbs[vi];
+    const dl_verb_block *block = &x->c->verbs.blocks[v->block];
+    uint32_t limit = vgi + 1 < x->n_vg ? x->vg[vgi + 1]->first : x->s->n_tokens;
+    coded k = {0};
+    pmatch pm = {-1, -1};
+    for (uint32_t p = block->first_pattern; p < block->first_pattern + block->n_patterns; p++) {
+        const cpattern *cp = &x->c->cpatterns[p];
+        pmatch m = {-1, -1};
+        if (!cp->n || !match_forward(x, cp, (uint16_t)(cp->verb + 1), vend, x->s->n_tokens, &m) ||
+            (cp->verb > 0 && !match_backward(x, cp, cp->verb - 1, vfirst, &m)))
+            continue;
+        pm = m;
+        k.code = cp->code;
+        k.pattern = cp->src->text;
+        k.file = cp->src->file;
+        k.line = cp->src->line;
+        k.cyber = cp->cyber;
+        break;
+    }
+    if (!k.code)
+        k.code = v->code ? v->code : block->code;
+    if (!k.code || k.code[0] == '-' || k.code[0] < '0' || k.code[0] > '9')
+        return DL_OK;
+    bool from_pattern = k.pattern != NULL;
+    if (!from_pattern) {
+        k.file = block->file;
+        k.line = block->line;
+    }
+    k.negated = vg && (vg->flags & DL_VG_NEGATED);
+    if (vg && (vg->flags & (DL_VG_MODAL | DL_VG_FUTURE))) {
+        if (k.negated || !(k.code = hypothetical(k.code)))
+            return DL_OK;
+    }
+    k.verb = dl_arena_strndup(x->arena, x->a->body + x->s->tokens[vfirst].start,
+                              x->s->tokens[vend - 1].end - x->s->tokens[vfirst].start);
+    k.entry = fmt(x->arena, "verb: %s [%s] in block %s", v->src->phrase, v->code ? v->code : block->code,
+                  block->name);
+    actor_set src = {0}, tgt = {0};
+    if (pm.source >= 0)
+        add_actor(&src, pm.source);
+    if (pm.target >= 0)
+        add_actor(&tgt, pm.target);
+    bool passive = vg && (vg->flags & DL_VG_PASSIVE);
+    if (passive) {
+        if (!src.n) {
+            int32_t agent = passive_agent(x, vend, limit);
+            if (agent >= 0)
+                add_actor(&src, agent);
+        }
+        if (!tgt.n && vg)
+            subjects(x, vgi, &tgt, 0);
+    } else {
+        if (!src.n && vg)
+            subjects(x, vgi, &src, 0);
+        if (!tgt.n && strncmp(k.code, "01", 2))
+            objects(x, vend, limit, src.n ? src.m[0] : -1, &tgt, false);
+    }
+    if (!src.n)
+        return DL_OK;
+    if (!tgt.n) {
+        /* Material conflict may lack a named target ("conducted air
+         * strikes"), but only when a pattern, not the bare verb, coded it. */
+        int root = (k.code[0] - '0') * 10 + (k.code[1] - '0');
+        if (!from_pattern || !(root == 14 || root == 15 || root >= 18))
+            return DL_OK;
+    }
+    if (!strncmp(k.code, "01", 2) && !pm.target)
+        return DL_OK;
+    return emit(x, &k, &src, &tgt);
+}
+
+static dl_status code_frames(const ctx *x)
+{
+    const dl_sentence *s = x->s;
+    for (size_t f = 0; f < x->c->n_frames; f++) {
+        const nframe *fr = &x->c->frames[f];
+        for (uint32_t i = 0; i < s->n_tokens; i++) {
+            uint32_t pos = i;
+            actor_set src = {0}, tgt = {0};
+            bool ok = true;
+            for (uint8_t k = 0; k < fr->n && ok; k++) {
+                const char *w = fr->words[k];
+                if ((w[0] == '$' || w[0] == '+') && !w[1]) {
+                    int32_t mi = pos < s->n_tokens ? x->at[pos] : -1;
+                    ok = mi >= 0 && usable(&x->mentions[mi]);
+                    if (ok) {
+                        add_actor(w[0] == '$' ? &src : &tgt, mi);
+                        pos = x->mentions[mi].last;
+                    }
+                } else {
+                    ok = pos < s->n_tokens && word_eq(&s->tokens[pos], w);
+                    pos++;
+                }
+            }
+            if (!ok)
+                continue;
+            if (!fr->has_source) {
+                /* the subject of the first verb group after the frame */
+                for (uint32_t g = 0; g < x->n_vg && !src.n; g++)
+                    if (x->vg[g]->first >= pos)
+                        subjects_in(x, 0, x->vg[g]->first, &src);
+            }
+            /* a target listed with others: "between X and Y" keeps Y */
+            if (!src.n || !tgt.n)
+                continue;
+            coded k = {.code = fr->code, .file = x->c->nominal_file, .line = fr->line};
+            k.verb = dl_arena_strndup(x->arena, x->a->body + s->tokens[i].start,
+                                      s->tokens[pos - 1].end - s->tokens[i].start);
+            char line[256] = "";
+            for (uint8_t w = 0; w < fr->n; w++) {
+                strncat(line, fr->words[w], sizeof line - strlen(line) - 2);
+                strcat(line, " ");
+            }
+            k.pattern = fmt(x->arena, "%s[%s]%s", line, fr->code, "");
+            k.entry = fmt(x->arena, "nominal frame: %s[%s]%s", line, fr->code, "");
+            dl_status st = emit(x, &k, &src, &tgt);
+            if (st)
+                return st;
+        }
+    }
+    return DL_OK;
+}
+
+dl_status dl_coder_sentence(event_list *out, const dl_coder *c, const dl_article *a,
+                            const dl_sentence *sentences, size_t n_sentences, size_t si,
+                            const dl_mention *mentions, size_t n_mentions, const dl_quote *quotes,
+                            size_t n_quotes, dl_arena *arena)
+{
+    (void)n_sentences;
+    const dl_sentence *s = &sentences[si];
+    if (!s->n_tokens)
+        return DL_OK;
+    ctx x = {c, a, s, si, mentions, n_mentions, NULL, NULL, 0, quotes, n_quotes, arena, out};
+    x.at = DL_ARENA_NEW(arena, int32_t, s->n_tokens);
+    x.vg = DL_ARENA_NEW(arena, const dl_chunk *, s->n_chunks + 1);
+    if (!x.at || !x.vg)
+        return DL_ERR_NOMEM;
+    for (uint32_t t = 0; t < s->n_tokens; t++)
+        x.at[t] = -1;
+    for (size_t m = 0; m < n_mentions; m++)
+        if (mentions[m].sentence == si && mentions[m].first < s->n_tokens && mentions[m].last > mentions[m].first) {
+            int32_t *slot = &x.at[mentions[m].first];
+            /* keep the longest mention starting at a token */
+            if (*slot < 0 || mentions[*slot].last < mentions[m].last)
+                *slot = (int32_t)m;
+        }
+    for (uint32_t k = 0; k < s->n_chunks; k++)
+        if (s->chunks[k].kind == DL_CHUNK_VG)
+            x.vg[x.n_vg++] = &s->chunks[k];
+    bool after_denial = false;
+    for (uint32_t g = 0; g < x.n_vg; g++) {
+        uint32_t head = x.vg[g]->head;
+        dl_status st = code_verb(&x, g, head, after_denial);
+        if (st)
+            return st;
+        if (denies(&s->tokens[head]))
+            after_denial = true;
+    }
+    return code_frames(&x);
+}
