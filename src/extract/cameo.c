@@ -31,7 +31,7 @@ static char *field(char **p)
         *p = NULL;
     }
     size_t n = strlen(s);
-    while (n && (s[n - 1] == '\r' || s[n - 1] == ' '))
+    while (n && (s[n - 1] == '\r' || s[n - 1] == '\n' || s[n - 1] == ' '))
         s[--n] = '\0';
     return s;
 }

@@ -21,8 +21,9 @@
  * What is not an event: a negated verb group is coded with negated=true
  * (and not counted); a modal or future one ("may strike") becomes a threat
  * where CAMEO has one, else nothing; a verb after "denied"/"rejected" in
- * the same sentence is what was denied, not an event; statements (CAMEO 01)
- * need a pattern that names a target, so "said" alone codes nothing. */
+ * the same sentence is what was denied, not an event; a plain statement
+ * (CAMEO 010) needs a pattern that names a target, so "said" alone codes
+ * nothing. */
 #include "extract/coder_int.h"
 #include "base/arena.h"
 
@@ -370,8 +371,6 @@ static void objects(const ctx *x, uint32_t from, uint32_t limit, int32_t skip, a
         const dl_mention *m = &x->mentions[mi];
         if (!places_too && m->first && is_location_prep(&x->s->tokens[m->first - 1]) && is_place(m))
             continue; /* "in Gaza": where, not whom */
-        if (m->first && !strcasecmp(x->s->tokens[m->first - 1].text, "by"))
-            continue; /* the agent of a passive is not its object */
         first = mi;
     }
     if (first < 0)
@@ -645,7 +644,7 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     } else {
         if (!src.n && vg)
             subjects(x, vgi, &src, 0);
-        if (!tgt.n && strncmp(k.code, "01", 2))
+        if (!tgt.n && strcmp(k.code, "010"))
             objects(x, vend, limit, src.n ? src.m[0] : -1, &tgt, false);
     }
     if (!src.n)
@@ -657,7 +656,7 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
         if (!from_pattern || !(root == 14 || root == 15 || root >= 18))
             return DL_OK;
     }
-    if (!strncmp(k.code, "01", 2) && !pm.target)
+    if (!strcmp(k.code, "010") && !pm.target)
         return DL_OK;
     return emit(x, &k, &src, &tgt);
 }
