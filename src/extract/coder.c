@@ -194,6 +194,7 @@ static dl_status load_nominal(dl_coder *c, const char *path)
             c->frames = nf;
         }
         nframe *fr = &c->frames[c->n_frames];
+        memset(fr, 0, sizeof *fr);
         fr->code = dl_arena_strdup(c->arena, line);
         fr->words = dl_coder_words(c->arena, frame, &fr->n);
         fr->line = number;

@@ -242,11 +242,14 @@ static dl_status run(dl_store *s, sql_builder *b, dl_row_fn fn, void *user, bool
     const char **names = calloc((size_t)ncol, sizeof *names);
     const char **values = calloc((size_t)ncol, sizeof *values);
     dl_status rc = names && values ? DL_OK : DL_ERR_NOMEM;
-    for (int i = 0; !rc && i < ncol; i++)
-        names[i] = sqlite3_column_name(st, i);
     int step;
     bool first = true;
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        /* Column names may move when the first step re-prepares the
+         * statement: read them after it. */
+        if (first)
+            for (int i = 0; i < ncol; i++)
+                names[i] = sqlite3_column_name(st, i);
         first = false;
         for (int i = 0; i < ncol; i++)
             values[i] = (const char *)sqlite3_column_text(st, i);
