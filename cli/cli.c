@@ -99,7 +99,7 @@ int dl_cli_parse(dl_cli *cli, int argc, char **argv, const char *usage,
     return DL_EXIT_OK;
 }
 
-static void print_diag(void *user, const dl_diag *d)
+void dl_cli_print_diag(void *user, const dl_diag *d)
 {
     dl_cli *cli = user;
     if (d->severity == DL_ERROR)
@@ -129,7 +129,7 @@ int dl_cli_each_article(dl_cli *cli, dl_cli_article_fn fn, void *user)
         return DL_EXIT_FATAL;
     }
     dl_reader_options ro = DL_READER_OPTIONS_INIT;
-    ro.diag = print_diag;
+    ro.diag = dl_cli_print_diag;
     ro.diag_user = cli;
     if (cli->input_format)
         ro.format = strcmp(cli->input_format, "jsonl") == 0 ? DL_FORMAT_JSONL : DL_FORMAT_TEXT;

@@ -42,6 +42,10 @@ typedef int (*dl_cli_extra_fn)(void *user, const char *name, const char *value);
 int dl_cli_parse(dl_cli *cli, int argc, char **argv, const char *usage,
                  const char *const *extra, dl_cli_extra_fn on_extra, void *user, bool *done);
 
+/* A dl_diag_fn that prints "dateline COMMAND: FILE:LINE: error: ..." and
+ * counts into the dl_cli given as user (warnings hidden with -q). */
+void dl_cli_print_diag(void *cli, const dl_diag *diag);
+
 /* Called for each clean article; return DL_OK to go on. */
 typedef dl_status (*dl_cli_article_fn)(void *user, const dl_article *article, dl_arena *arena);
 
