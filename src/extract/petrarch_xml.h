@@ -45,7 +45,7 @@ typedef struct dl_petr_record {
     const char *text;         /* entities decoded, line breaks joined by a space, trimmed */
     dl_petr_coding *codings;  /* expected events; none when noevents or error */
     size_t n_codings;
-    bool noevents;            /* <EventCoding noevents="True"> */
+    bool noevents;            /* <EventCoding noevents="True">, or no EventCoding at all */
     const char *error;        /* <EventCoding error="dateline">: the error PETRARCH
                                * expects to detect, or NULL */
     const char *config;       /* <Config> settings in force, "require_dyad=false
