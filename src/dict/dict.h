@@ -89,6 +89,7 @@ typedef struct dl_verb_entry {
     const char *code;     /* its own [code], or NULL: the block's */
     uint32_t block;
     uint8_t head;         /* the word that inflects: marked '+' in the file, else the first */
+    const char *comment;  /* the line's comment, or NULL ("cyber" marks cyber verbs) */
 } dl_verb_entry;
 
 typedef struct dl_verb_block {

@@ -73,7 +73,8 @@ static char *verb_phrase(dl_arena *arena, const char *s, size_t n)
     return dl_dict_phrase(arena, tmp, k);
 }
 
-static dl_status add_verb(dl_verb_dict *d, char *s, uint32_t block, const dl_dict_file *f, uint32_t line)
+static dl_status add_verb(dl_verb_dict *d, char *s, uint32_t block, const dl_dict_file *f, uint32_t line,
+                         const char *comment)
 {
     const char *code;
     if (!take_code(d->arena, s, &code, NULL))
@@ -244,7 +245,7 @@ dl_status dl_verb_dict_load(dl_verb_dict *d, const char *path, dl_diag_fn diag, 
             block->n_patterns = (uint32_t)(d->n_patterns - block->first_pattern);
             continue;
         }
-        st = add_verb(d, *s == '+' ? s + 1 : s, (uint32_t)(block - d->blocks), &f, l.number);
+        st = add_verb(d, *s == '+' ? s + 1 : s, (uint32_t)(block - d->blocks), &f, l.number, l.comment);
     }
     dl_dict_file_close(&f);
     return st;

@@ -19,8 +19,9 @@
  *           target the subject.
  *
  * What is not an event: a negated verb group is coded with negated=true
- * (and not counted); a modal or future one ("may strike") becomes a threat
- * where CAMEO has one, else nothing; a verb after "denied"/"rejected" in
+ * (and not counted); a modal one ("may strike"), a plan ("is expected to
+ * strike", "intends to eliminate") becomes a threat where CAMEO has one,
+ * else nothing ("will strike" is coded as the strike, as TABARI does); a verb after "denied"/"rejected" in
  * the same sentence is what was denied, not an event; a plain statement
  * (CAMEO 010) needs a pattern that names a target, so "said" alone codes
  * nothing. */
@@ -300,7 +301,8 @@ static void subjects_in(const ctx *x, uint32_t lo, uint32_t hi, actor_set *out)
         int32_t mi = x->at[t];
         if (mi < 0 || !usable(&x->mentions[mi]))
             continue;
-        if (!coordinated(x, &x->mentions[mi], &x->mentions[chain[n - 1]]))
+        if (!coordinated(x, &x->mentions[mi], &x->mentions[chain[n - 1]]) ||
+            in_prep_phrase(x, &x->mentions[mi]))
             break;
         chain[n++] = mi;
     }
@@ -339,10 +341,21 @@ static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth)
     const dl_token *before = vg->first ? &x->s->tokens[vg->first - 1] : NULL;
     nonfinite = head->tag == DL_TAG_VBG || x->s->tokens[vg->first].tag == DL_TAG_TO ||
                 (before && (before->tag == DL_TAG_TO || before->tag == DL_TAG_CC)) || vg->first == lo;
-    if (pronoun && is_reporting(&x->s->tokens[x->vg[vgi - 1]->head]))
+    /* "has in the past denied": an auxiliary left in a group of its own
+     * carries the subject. */
+    const dl_token *prev = &x->s->tokens[x->vg[vgi - 1]->head];
+    bool aux_before = prev->lemma && (!strcmp(prev->lemma, "have") || !strcmp(prev->lemma, "be") ||
+                                      !strcmp(prev->lemma, "do") || prev->tag == DL_TAG_MD);
+    /* A bare participle before ("a group nicknamed X, months after
+     * confronting Y") modifies a noun; the subject is further back. */
+    uint32_t back = vgi - 1;
+    while (back > 0 && x->vg[back]->end - x->vg[back]->first == 1 &&
+           x->s->tokens[x->vg[back]->head].tag == DL_TAG_VBN && !is_reporting(&x->s->tokens[x->vg[back]->head]))
+        back--;
+    if (pronoun && is_reporting(prev))
         subjects(x, vgi - 1, out, depth + 1);
-    else if (nonfinite && !pronoun)
-        subjects(x, vgi - 1, out, depth + 1);
+    else if ((nonfinite || aux_before) && !pronoun)
+        subjects(x, nonfinite ? back : vgi - 1, out, depth + 1);
 }
 
 static const char *const location_preps[] = {"in", "near", "at", "across", "inside", "outside",
@@ -536,6 +549,17 @@ static const char *hypothetical(const char *code)
     return NULL;
 }
 
+/* "intends to eliminate", "plans to strike": the verb after is a plan. */
+static bool intends(const dl_token *t)
+{
+    static const char *const verbs[] = {"intend", "plan", "aim", "seek", "vow", "pledge", "threaten",
+                                        "want", "hope", "promise", "prepare", "consider", "propose", "try"};
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        if (t->lemma && !strcmp(t->lemma, verbs[i]))
+            return true;
+    return false;
+}
+
 static bool denies(const dl_token *t)
 {
     static const char *const verbs[] = {"deny", "reject", "refute", "dismiss", "dispute"};
@@ -563,18 +587,35 @@ static int32_t find_verb(const ctx *x, uint32_t i, uint32_t *first, uint32_t *en
             key[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
         for (const verb_ref *r = dl_map_get(x->c->by_word, key, n); r; r = r->next) {
             const cverb *v = &x->c->cverbs[r->verb];
-            if (v->n_words <= best_n || i < v->head || i - v->head + v->n_words > x->s->n_tokens)
+            if (v->n_words <= best_n || i < v->head)
                 continue;
-            uint32_t start = i - v->head;
+            uint32_t start = i - v->head, pos = i + 1;
             bool ok = true;
-            for (uint8_t k = 0; k < v->n_words && ok; k++)
-                if (k != v->head)
-                    ok = word_eq(&x->s->tokens[start + k], v->words[k]);
+            for (uint8_t k = 0; k < v->head && ok; k++)
+                ok = word_eq(&x->s->tokens[start + k], v->words[k]);
+            /* Words after the head may stand a few words apart: "conducted
+             * several air strikes" is CONDUCT_AIR_STRIKES. The gap never
+             * crosses punctuation or another verb. */
+            for (uint8_t k = v->head + 1; k < v->n_words && ok; k++) {
+                uint32_t limit = pos + (k == v->head + 1 ? 4 : 1);
+                ok = false;
+                for (uint32_t j = pos; j < limit && j < x->s->n_tokens; j++) {
+                    const dl_token *g = &x->s->tokens[j];
+                    if (word_eq(g, v->words[k])) {
+                        ok = true;
+                        pos = j + 1;
+                        break;
+                    }
+                    if (is_verb_tag(g->tag) || g->tag == DL_TAG_COMMA || g->tag == DL_TAG_PERIOD ||
+                        g->tag == DL_TAG_COLON || g->tag == DL_TAG_IN)
+                        break;
+                }
+            }
             if (ok) {
                 best = (int32_t)r->verb;
                 best_n = v->n_words;
                 *first = start;
-                *end = start + v->n_words;
+                *end = pos;
             }
         }
         if (best >= 0)
@@ -590,6 +631,14 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     int32_t vi = find_verb(x, head, &vfirst, &vend);
     if (vi < 0 || after_denial)
         return DL_OK;
+    /* A gerund after "of", "in", "for" or "about" names an activity inside
+     * a noun phrase ("the importance of protecting civilians"), not a deed;
+     * "by exerting pressure" stays: it is how the main verb was done. */
+    if (x->s->tokens[head].tag == DL_TAG_VBG && head > 0) {
+        const dl_token *p = &x->s->tokens[head - 1];
+        if (p->tag == DL_TAG_IN && strcasecmp(p->text, "by"))
+            return DL_OK;
+    }
     const cverb *v = &x->c->cverbs[vi];
     const dl_verb_block *block = &x->c->verbs.blocks[v->block];
     uint32_t limit = vgi + 1 < x->n_vg ? x->vg[vgi + 1]->first : x->s->n_tokens;
@@ -609,17 +658,32 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
         k.cyber = cp->cyber;
         break;
     }
-    if (!k.code)
+    if (!k.code) {
         k.code = v->code ? v->code : block->code;
+        k.cyber = v->src->comment && strstr(v->src->comment, "cyber");
+    }
     if (!k.code || k.code[0] == '-' || k.code[0] < '0' || k.code[0] > '9')
         return DL_OK;
-    bool from_pattern = k.pattern != NULL;
+    /* A pattern, or a verb of several words ("conduct air strikes"), is
+     * specific enough to code an event whose target is not named. */
+    bool from_pattern = k.pattern != NULL || v->n_words > 1;
     if (!from_pattern) {
         k.file = block->file;
         k.line = block->line;
     }
     k.negated = vg && (vg->flags & DL_VG_NEGATED);
-    if (vg && (vg->flags & (DL_VG_MODAL | DL_VG_FUTURE))) {
+    bool planned = vgi > 0 && vg->first > 0 && x->s->tokens[vg->first - 1].tag == DL_TAG_TO &&
+                   intends(&x->s->tokens[x->vg[vgi - 1]->head]);
+    /* "will attack" is coded as the attack, as TABARI and PETRARCH do;
+     * "is expected to" and "is going to" are plans. */
+    if (vg->flags & DL_VG_FUTURE) {
+        bool will = false;
+        for (uint32_t t = vg->first; t < vg->end; t++)
+            will |= word_eq(&x->s->tokens[t], "will") || word_eq(&x->s->tokens[t], "shall") ||
+                    word_eq(&x->s->tokens[t], "'ll");
+        planned |= !will;
+    }
+    if (planned || (vg->flags & DL_VG_MODAL)) {
         if (k.negated || !(k.code = hypothetical(k.code)))
             return DL_OK;
     }
@@ -724,8 +788,7 @@ dl_status dl_coder_sentence(event_list *out, const dl_coder *c, const dl_article
         return DL_OK;
     ctx x = {c, a, s, si, mentions, n_mentions, NULL, NULL, 0, quotes, n_quotes, arena, out};
     x.at = DL_ARENA_NEW(arena, int32_t, s->n_tokens);
-    x.vg = DL_ARENA_NEW(arena, const dl_chunk *, s->n_chunks + 1);
-    if (!x.at || !x.vg)
+    if (!x.at)
         return DL_ERR_NOMEM;
     for (uint32_t t = 0; t < s->n_tokens; t++)
         x.at[t] = -1;
@@ -736,9 +799,26 @@ dl_status dl_coder_sentence(event_list *out, const dl_coder *c, const dl_article
             if (*slot < 0 || mentions[*slot].last < mentions[m].last)
                 *slot = (int32_t)m;
         }
-    for (uint32_t k = 0; k < s->n_chunks; k++)
-        if (s->chunks[k].kind == DL_CHUNK_VG)
-            x.vg[x.n_vg++] = &s->chunks[k];
+    /* Verb groups, in order, plus a one-word group for every verb the
+     * chunker left outside one ("has in the past denied"). */
+    dl_chunk *own = DL_ARENA_NEW(arena, dl_chunk, s->n_tokens);
+    x.vg = DL_ARENA_NEW(arena, const dl_chunk *, s->n_chunks + s->n_tokens + 1);
+    if (!own || !x.vg)
+        return DL_ERR_NOMEM;
+    uint32_t k = 0;
+    for (uint32_t t = 0; t < s->n_tokens; t++) {
+        while (k < s->n_chunks && (s->chunks[k].kind != DL_CHUNK_VG || s->chunks[k].end <= t))
+            k++;
+        if (k < s->n_chunks && s->chunks[k].first <= t) {
+            if (s->chunks[k].first == t)
+                x.vg[x.n_vg++] = &s->chunks[k];
+            continue;
+        }
+        if (is_verb_tag(s->tokens[t].tag) && s->tokens[t].tag != DL_TAG_VB) {
+            own[t] = (dl_chunk){t, t + 1, t, DL_CHUNK_VG, 0};
+            x.vg[x.n_vg++] = &own[t];
+        }
+    }
     bool after_denial = false;
     for (uint32_t g = 0; g < x.n_vg; g++) {
         uint32_t head = x.vg[g]->head;
