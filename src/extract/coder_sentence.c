@@ -21,10 +21,9 @@
  * What is not an event: a negated verb group is coded with negated=true
  * (and not counted); a modal one ("may strike"), a plan ("is expected to
  * strike", "intends to eliminate") becomes a threat where CAMEO has one,
- * else nothing ("will strike" is coded as the strike, as TABARI does); a verb after "denied"/"rejected" in
- * the same sentence is what was denied, not an event; a plain statement
- * (CAMEO 010) needs a pattern that names a target, so "said" alone codes
- * nothing. */
+ * else nothing ("will strike" is coded as the strike, as TABARI does); a
+ * verb after "denied"/"rejected" in the same sentence is what was denied,
+ * not an event; a plain statement (CAMEO 010) is left to the quotes stage. */
 #include "extract/coder_int.h"
 #include "base/arena.h"
 
@@ -720,7 +719,9 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
         if (!from_pattern || !(root == 14 || root == 15 || root >= 18))
             return DL_OK;
     }
-    if (!strcmp(k.code, "010") && !pm.target)
+    /* A plain statement (CAMEO 010) is not coded: who said what is the
+     * quotes stage's record, and "X said" events would swamp the rest. */
+    if (!strcmp(k.code, "010"))
         return DL_OK;
     return emit(x, &k, &src, &tgt);
 }

@@ -1,0 +1,244 @@
+/* cmd_ingest.c: `dateline ingest` runs the whole pipeline into a store. */
+#include "cli.h"
+#include "store_cli.h"
+#include "base/arena.h"
+#include "base/buf.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+int cmd_ingest(int argc, char **argv);
+
+static const char usage[] =
+    "usage: dateline ingest [--db PATH] [--batch N] [--report] [options] [FILE|DIR|-]...\n"
+    "\n"
+    "Runs the whole pipeline (clean, parse, actors, quotes, events) over the\n"
+    "input and stores articles, actor mentions, quotes and events in an SQLite\n"
+    "store (--db, else $DATELINE_DB, else ./dateline.db; created when missing).\n"
+    "\n"
+    "Ingesting the same input again adds nothing: articles are keyed by their\n"
+    "content. Articles are stored in batches of --batch (default 200), each in\n"
+    "one transaction: if ingest is killed, the store keeps every finished batch,\n"
+    "and running the same command again finishes the job, with exactly the\n"
+    "store one uninterrupted run makes. Progress shows on stderr when it is a\n"
+    "terminal. --report prints a summary of the whole store at the end.\n";
+
+typedef struct ingest {
+    dl_cli cli;
+    dl_store *store;
+    const dl_pipeline *pipeline;
+    dl_arena *arena;
+    long batch, in_batch;
+    uint64_t added, skipped, failed, mentions, quotes, events;
+    bool progress, report;
+    double start, last_draw;
+    const char *db;
+} ingest;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void draw_progress(ingest *g, uint64_t bytes, uint64_t total, bool final)
+{
+    double t = now();
+    if (!final && t - g->last_draw < 0.2)
+        return;
+    g->last_draw = t;
+    double el = t - g->start;
+    double rate = el > 0 ? (double)(g->added + g->skipped) / el : 0;
+    char eta[32] = "";
+    if (total && bytes && bytes < total && el > 1)
+        snprintf(eta, sizeof eta, " ETA %.0fs", el * (double)(total - bytes) / (double)bytes);
+    int pct = total ? (int)(100.0 * (double)bytes / (double)total) : 0;
+    fprintf(stderr, "\r\033[K[%3d%%] %llu articles (%llu already stored), %llu events, %.0f articles/s%s",
+            pct > 100 ? 100 : pct, (unsigned long long)g->added, (unsigned long long)g->skipped,
+            (unsigned long long)g->events, rate, eta);
+    if (final)
+        fputc('\n', stderr);
+}
+
+static dl_status one_article(void *user, const dl_article *article, dl_arena *doc_arena)
+{
+    ingest *g = user;
+    bool found = false;
+    dl_status st = dl_store_has(g->store, article, &found);
+    if (st)
+        return st;
+    if (found) {
+        g->skipped++;
+        return DL_OK;
+    }
+    dl_arena_reset(g->arena);
+    dl_analysis an;
+    if ((st = dl_pipeline_run(&an, g->pipeline, article, g->arena))) {
+        fprintf(stderr, "dateline ingest: %s: article %s: %s; skipped\n", article->source, article->id,
+                dl_status_name(st));
+        g->failed++;
+        return st == DL_ERR_NOMEM ? st : DL_OK;
+    }
+    bool added = false;
+    if ((st = dl_store_add(g->store, &an, &added))) {
+        fprintf(stderr, "dateline ingest: %s: article %s not stored: %s\n", article->source, article->id,
+                dl_store_message(g->store));
+        g->failed++;
+        return DL_OK; /* the savepoint dropped this article alone */
+    }
+    if (added) {
+        g->added++;
+        g->mentions += an.n_mentions;
+        g->quotes += an.n_quotes;
+        g->events += an.n_events;
+    } else {
+        g->skipped++;
+    }
+    if (g->progress && g->cli.reader) {
+        dl_reader_stats rs;
+        dl_reader_stats_get(g->cli.reader, &rs);
+        draw_progress(g, rs.bytes, rs.total_bytes, false);
+    }
+    if (++g->in_batch >= g->batch) {
+        if ((st = dl_store_commit(g->store)) || (st = dl_store_begin(g->store)))
+            return st;
+        g->in_batch = 0;
+    }
+    return DL_OK;
+}
+
+static int on_extra(void *user, const char *name, const char *value)
+{
+    ingest *g = user;
+    if (!strcmp(name, "db")) {
+        g->db = value;
+    } else if (!strcmp(name, "batch")) {
+        char *end;
+        g->batch = strtol(value, &end, 10);
+        if (*end || g->batch < 1) {
+            dl_cli_error(&g->cli, "--batch takes a whole number of at least 1, not '%s'", value);
+            return DL_EXIT_USAGE;
+        }
+    } else if (!strcmp(name, "report")) {
+        g->report = true;
+    }
+    return DL_EXIT_OK;
+}
+
+static dl_status print_row(void *user, size_t n, const char *const *names, const char *const *values)
+{
+    const char *fmt = user;
+    if (!strcmp(fmt, "actor"))
+        printf("  %-28s %-10s %s\n", values[0] ? values[0] : "", values[1] ? values[1] : "", values[2]);
+    else if (!strcmp(fmt, "event"))
+        printf("  CAMEO %-5s %-10s %s\n", values[0] ? values[0] : "", values[1] ? values[1] : "-", values[2]);
+    else
+        printf("  %s\n", values[n - 1]);
+    return DL_OK;
+}
+
+/* Three sample events, with their sentences, for the report. */
+static dl_status print_sample(void *user, size_t n, const char *const *names, const char *const *values)
+{
+    const char *v[10] = {0};
+    static const char *const want[] = {"source_code", "cameo", "target_code", "plover", "sentence_text",
+                                       "source_name", "target_name", "date", "source_text", "target_text"};
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < 10; k++)
+            if (!strcmp(names[i], want[k]))
+                v[k] = values[i];
+    printf("  %s (%s) --%s %s--> %s (%s)   [%s]\n    \"%.160s\"\n", v[5] ? v[5] : v[8] ? v[8] : "?",
+           v[0] ? v[0] : "?", v[1] ? v[1] : "?", v[3] ? v[3] : "", v[6] ? v[6] : v[9] ? v[9] : "-",
+           v[2] ? v[2] : "-", v[7] ? v[7] : "undated", v[4] ? v[4] : "");
+    return DL_OK;
+}
+
+static void report(dl_store *store, const char *db)
+{
+    dl_store_counts c;
+    if (dl_store_count(store, &c))
+        return;
+    printf("\nThe store %s now holds %lld articles, %lld actor mentions, %lld quotes and %lld events.\n",
+           db, (long long)c.articles, (long long)c.mentions, (long long)c.quotes, (long long)c.events);
+    printf("\nMost mentioned actors:\n");
+    dl_store_query(store, DL_TABLE_TOP_ACTORS, &(dl_query){.limit = 8}, print_row, "actor");
+    printf("\nMost frequent event types:\n");
+    dl_store_query(store, DL_TABLE_TOP_EVENTS, &(dl_query){.limit = 8}, print_row, "event");
+    printf("\nSample events:\n");
+    dl_store_query(store, DL_TABLE_EVENTS, &(dl_query){.cameo = "1", .limit = 3}, print_sample, NULL);
+    printf("\nTry next:\n"
+           "  build/dateline events --db %s --actor ISR --limit 5\n"
+           "  build/dateline events --db %s --cameo 19 --format csv\n"
+           "  build/dateline search --db %s \"ceasefire talks\"\n"
+           "  build/dateline quotes --db %s --speaker Zelensky\n"
+           "  build/dateline export --db %s --format gdelt > events.tsv\n",
+           db, db, db, db, db);
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+    ingest g = {.cli = {.command = "ingest"}, .batch = 200};
+    static const char *const extra[] = {"db=", "batch=", "report", NULL};
+    bool done;
+    int rc = dl_cli_parse(&g.cli, argc, argv, usage, extra, on_extra, &g, &done);
+    if (rc || done)
+        return rc;
+    if (!g.db)
+        g.db = dl_cli_default_db();
+    dl_status st = dl_store_open(&g.store, g.db);
+    if (st) {
+        dl_cli_error(&g.cli, "%s", dl_store_open_message());
+        return DL_EXIT_FATAL;
+    }
+    dl_pipeline_options po = DL_PIPELINE_OPTIONS_INIT;
+    po.data_dir = g.cli.data_dir;
+    po.diag = dl_cli_print_diag;
+    po.diag_user = &g.cli;
+    dl_pipeline *pipeline = NULL;
+    if ((st = dl_pipeline_open(&pipeline, &po))) {
+        dl_cli_error(&g.cli, "cannot load the dictionaries and lexicons (%s); set --data or DATELINE_DATA",
+                     dl_status_name(st));
+        dl_store_close(g.store);
+        return DL_EXIT_FATAL;
+    }
+    g.pipeline = pipeline;
+    g.arena = dl_arena_new(0);
+    g.progress = isatty(STDERR_FILENO) && !g.cli.quiet;
+    g.start = now();
+    /* SIGINT ends the process; the open batch rolls back on its own. */
+    if (!g.arena || dl_store_begin(g.store)) {
+        dl_cli_error(&g.cli, "%s", dl_store_message(g.store));
+        rc = DL_EXIT_FATAL;
+    } else {
+        rc = dl_cli_each_article(&g.cli, one_article, &g);
+        if (dl_store_commit(g.store)) {
+            dl_cli_error(&g.cli, "%s", dl_store_message(g.store));
+            rc = DL_EXIT_FATAL;
+        }
+    }
+    double el = now() - g.start;
+    if (g.progress)
+        draw_progress(&g, 1, 1, true);
+    if (!g.cli.quiet)
+        fprintf(stderr,
+                "dateline ingest: %llu articles stored (%llu already there%s), %llu mentions, %llu quotes, "
+                "%llu events in %.1fs (%.0f articles/s) into %s\n",
+                (unsigned long long)g.added, (unsigned long long)g.skipped,
+                g.failed ? ", some failed: see above" : "", (unsigned long long)g.mentions,
+                (unsigned long long)g.quotes, (unsigned long long)g.events, el,
+                el > 0 ? (double)(g.added + g.skipped) / el : 0.0, g.db);
+    if (g.report && rc != DL_EXIT_FATAL)
+        report(g.store, g.db);
+    if (g.failed && rc == DL_EXIT_OK)
+        rc = DL_EXIT_PARTIAL;
+    dl_arena_free(g.arena);
+    dl_pipeline_close(pipeline);
+    dl_store_close(g.store);
+    fflush(stdout);
+    return rc;
+}
