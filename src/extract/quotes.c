@@ -1,0 +1,350 @@
+/* quotes.c: finds who said what in one parsed article.
+ *
+ * Two passes over the article's tokens, both driven by the cue lexicon
+ * (data/quotes/cues.txt):
+ *
+ *  1. Direct quotes. Every pair of quotation marks (quotes_marks.c) is a
+ *     candidate. Its attribution is looked for right after the closing
+ *     mark ("...," X said / said X / the statement adds), then right
+ *     before the opening mark (X said: "..." / X stressed "..." / according
+ *     to X, "..."). A quotation with no attribution of its own continues
+ *     the previous one when only that quote's attribution stands between
+ *     them (a quote split by "he said", or reopened in the next
+ *     paragraph). Short quotations after naming words ("dubbed it") are
+ *     names, not quotes.
+ *  2. Indirect speech. Every reporting cue not used by pass 1 and outside
+ *     quotation marks: "X said (that) ...", "..., X said", "according to
+ *     X, ...", "X told reporters ...", "X was quoted as saying ...". The
+ *     reported words are the rest of the sentence when they form a clause,
+ *     else the clause before the comma that precedes the speaker.
+ *
+ * Quotations left without attribution are kept only when they sit inside
+ * reported speech ("said that "violent clashes" were taking place"): they
+ * are that speaker's words. Finally speakers are resolved through the
+ * actor mentions (following antecedents), and "the statement" becomes the
+ * body that issued it, named earlier. */
+#include "extract/quotes_int.h"
+#include "base/arena.h"
+
+/* ----------------------------------------------------------- noun phrases */
+
+/* The first token of a noun phrase that ends at j (not before lo), or -1. */
+int32_t dl_q_np_back(const ctx *c, int32_t j, int32_t lo)
+{
+    if (j < lo)
+        return -1;
+    if (is_pronoun(c, (size_t)j))
+        return j;
+    /* "Rep. Gwen Moore (D-Wis.)": a bracket after the name belongs to it. */
+    if (tag(c, (size_t)j) == DL_TAG_RRB) {
+        int32_t k = j - 1;
+        while (k >= lo && j - k < 10 && tag(c, (size_t)k) != DL_TAG_LRB)
+            k--;
+        if (k < lo || tag(c, (size_t)k) != DL_TAG_LRB)
+            return -1;
+        j = k - 1;
+        if (j < lo)
+            return -1;
+    }
+    if (!is_head(c, (size_t)j))
+        return -1;
+    int32_t f = j;
+    while (f - 1 >= lo && j - f < NP_MAX) {
+        int32_t p = f - 1;
+        int32_t m = c->mention_at[p];
+        if (m >= 0 && m == c->mention_at[f]) {
+            f = p;
+            continue;
+        }
+        if (np_part(c, (size_t)p)) {
+            f = p;
+            continue;
+        }
+        if (is_det(c, (size_t)p)) {
+            f = p;
+            break;
+        }
+        /* "Department of Defence", "Secretary of State John Kerry" */
+        if (is(c, (size_t)p, "of") && p - 1 >= lo && is_head(c, (size_t)p - 1) &&
+            (c->tok[f]->flags & DL_TOK_CAPITAL)) {
+            f = p;
+            continue;
+        }
+        break;
+    }
+    return f;
+}
+
+/* The end (exclusive) of a noun phrase starting at a (before hi), or a. */
+int32_t dl_q_np_fwd(const ctx *c, int32_t a, int32_t hi)
+{
+    if (a >= hi)
+        return a;
+    if (is_pronoun(c, (size_t)a))
+        return a + 1;
+    int32_t e = a;
+    if (is_det(c, (size_t)e))
+        e++;
+    bool head = false;
+    while (e < hi && e - a < NP_MAX) {
+        int32_t m = c->mention_at[e];
+        if (np_part(c, (size_t)e) || (m >= 0 && e > a && m == c->mention_at[e - 1])) {
+            head |= is_head(c, (size_t)e);
+            e++;
+        } else if (is(c, (size_t)e, "of") && head && e + 1 < hi &&
+                   (c->tok[e + 1]->flags & DL_TOK_CAPITAL) && np_part(c, (size_t)e + 1)) {
+            e++;
+        } else {
+            break;
+        }
+    }
+    if (head && e + 1 < hi && tag(c, (size_t)e) == DL_TAG_LRB) {
+        int32_t k = e + 1;
+        while (k < hi && k - e < 10 && tag(c, (size_t)k) != DL_TAG_RRB)
+            k++;
+        if (k < hi && tag(c, (size_t)k) == DL_TAG_RRB)
+            e = k + 1;
+    }
+    return head ? e : a;
+}
+
+/* The last token before g that is not an adverb or auxiliary ("has",
+ * "also", "had earlier"), or lo - 1. */
+int32_t dl_q_skip_aux_back(const ctx *c, int32_t g, int32_t lo)
+{
+    int32_t j = g - 1;
+    while (j >= lo) {
+        dl_tag t = tag(c, (size_t)j);
+        if (t == DL_TAG_RB || t == DL_TAG_MD ||
+            (is_verb(t) && (lemma_is(c, (size_t)j, "be") || lemma_is(c, (size_t)j, "have") ||
+                            lemma_is(c, (size_t)j, "do"))))
+            j--;
+        else
+            break;
+    }
+    return j;
+}
+
+/* Does a noun phrase start a clause at n: the sentence's start, or after
+ * a comma, a conjunction or a quotation mark? */
+static bool clause_start(const ctx *c, int32_t n, int32_t lo)
+{
+    if (n == lo)
+        return true;
+    dl_tag t = tag(c, (size_t)n - 1);
+    return t == DL_TAG_COMMA || t == DL_TAG_CC || t == DL_TAG_COLON || (c->flags[n - 1] & F_MARK);
+}
+
+/* Is there a finite verb in [a, b) that no relative pronoun introduces? */
+static bool bare_finite(const ctx *c, int32_t a, int32_t b)
+{
+    bool relative = false;
+    for (int32_t k = a; k < b; k++) {
+        dl_tag t = tag(c, (size_t)k);
+        if (t == DL_TAG_WP || t == DL_TAG_WDT || is(c, (size_t)k, "that"))
+            relative = true;
+        else if (is_finite(t) && !relative)
+            return true;
+    }
+    return false;
+}
+
+/* "NAME, APPOSITION, said": the comma before the verb is at j. The
+ * apposition may be long ("Megan Hester, senior associate for education
+ * organizing at the Annenberg Institute for School Reform, said") and may
+ * hold a relative clause ("the agency that oversees the program"), but no
+ * other finite verb. The speaker runs from the name to the last comma. */
+static bool apposition(const ctx *c, int32_t j, int32_t lo, int32_t *f, int32_t *e)
+{
+    for (int32_t k = j - 1; k >= lo && j - k < 45; k--) {
+        if (c->flags[k] & (F_MARK | F_INQ))
+            return false;
+        if (tag(c, (size_t)k) != DL_TAG_COMMA)
+            continue;
+        if (k + 1 >= j || bare_finite(c, k + 1, j))
+            return false;
+        int32_t n = dl_q_np_back(c, k - 1, lo);
+        if (n >= 0 && clause_start(c, n, lo) && !is_pronoun(c, (size_t)n)) {
+            *f = n;
+            *e = j;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The subject of the verb at v: a noun phrase before it, possibly with an
+ * apposition ("Flynn, a top Trump surrogate, said") or a relative
+ * pronoun ("Eli Cohen who said"). Sets [*f, *e); false when none. */
+bool dl_q_subject(const ctx *c, int32_t v, int32_t lo, int32_t *f, int32_t *e)
+{
+    int32_t j = dl_q_skip_aux_back(c, v, lo);
+    if (j >= lo && (tag(c, (size_t)j) == DL_TAG_WP || tag(c, (size_t)j) == DL_TAG_WDT || is(c, (size_t)j, "that"))) {
+        j--;
+        if (j >= lo && tag(c, (size_t)j) == DL_TAG_COMMA)
+            j--;
+    }
+    if (j >= lo && tag(c, (size_t)j) == DL_TAG_COMMA)
+        return apposition(c, j, lo, f, e);
+    int32_t s = dl_q_np_back(c, j, lo);
+    /* "Beijing has in the past denied": the noun phrase right before the
+     * verb is the object of a preposition; the subject is before it. */
+    if (s > lo && tag(c, (size_t)s - 1) == DL_TAG_IN && !is(c, (size_t)s - 1, "that")) {
+        int32_t j2 = dl_q_skip_aux_back(c, s - 1, lo);
+        int32_t s2 = dl_q_np_back(c, j2, lo);
+        if (s2 >= 0) {
+            s = s2;
+            j = j2;
+        }
+    }
+    if (s < 0)
+        return false;
+    *f = s;
+    *e = j + 1;
+    return true;
+}
+
+/* The subject of a participle ("..., calling for") is the sentence's:
+ * its first noun phrase after any opening adverbial ("Meanwhile,"). */
+bool dl_q_sentence_subject(const ctx *c, int32_t v, int32_t *f, int32_t *e)
+{
+    int32_t lo = (int32_t)sent_lo(c, (size_t)v);
+    int32_t a = lo;
+    if (a + 1 < v && tag(c, (size_t)a) == DL_TAG_RB && tag(c, (size_t)a + 1) == DL_TAG_COMMA)
+        a += 2;
+    int32_t z = dl_q_np_fwd(c, a, v);
+    if (z == a)
+        return false;
+    *f = a;
+    *e = z;
+    return true;
+}
+
+/* ------------------------------------------------------------ recording */
+
+qrec *dl_q_add_rec(ctx *c)
+{
+    if (c->n_recs == c->cap_recs) {
+        size_t cap = c->cap_recs ? c->cap_recs * 2 : 16;
+        qrec *v = dl_arena_grow(c->arena, c->recs, c->cap_recs * sizeof *v, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        c->recs = v;
+        c->cap_recs = cap;
+    }
+    qrec *r = &c->recs[c->n_recs++];
+    *r = (qrec){0, 0, -1, -1, -1, -1, NULL, DL_CUE_NONE, false};
+    return r;
+}
+
+void dl_q_mark_used(ctx *c, int32_t f, int32_t e)
+{
+    for (int32_t g = f; g >= 0 && g < e; g++)
+        c->flags[g] |= F_USED;
+}
+
+
+void dl_q_take(ctx *c, const attrib *a)
+{
+    dl_q_mark_used(c, a->sp_f, a->sp_e);
+    dl_q_mark_used(c, a->cue_f, a->cue_e);
+}
+
+/* First token whose start is at or after byte b. */
+size_t dl_q_tok_from(const ctx *c, uint32_t b)
+{
+    size_t lo = 0, hi = c->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->tok[mid]->start < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+bool dl_q_has_newline(const ctx *c, size_t a, size_t b)
+{
+    return a < b && b <= c->len && memchr(c->text + a, '\n', b - a) != NULL;
+}
+
+/* ---------------------------------------------------------------- entry */
+
+dl_status dl_quotes_find_spans(dl_quote **quotes, dl_quote_span **spans, size_t *n_quotes,
+                               const dl_quoter *quoter, const dl_article *article,
+                               const dl_sentence *sentences, size_t n_sentences,
+                               const dl_mention *mentions, size_t n_mentions, dl_arena *arena)
+{
+    *quotes = NULL;
+    *n_quotes = 0;
+    if (spans)
+        *spans = NULL;
+    if (!quoter || !article || !arena || (n_sentences && !sentences) || (n_mentions && !mentions))
+        return DL_ERR_ARG;
+    ctx c = {.q = quoter,
+             .text = article->body ? article->body : "",
+             .len = article->body ? article->body_len : 0,
+             .sents = sentences,
+             .n_sents = n_sentences,
+             .ments = mentions,
+             .n_ments = n_mentions,
+             .arena = arena};
+    for (size_t s = 0; s < n_sentences; s++)
+        c.n += sentences[s].n_tokens;
+    if (c.n == 0)
+        return DL_OK;
+    c.tok = DL_ARENA_NEW(arena, const dl_token *, c.n);
+    c.sent = DL_ARENA_NEW(arena, uint32_t, c.n);
+    c.local = DL_ARENA_NEW(arena, uint32_t, c.n);
+    c.sfirst = DL_ARENA_NEW(arena, uint32_t, n_sentences + 1);
+    c.mention_at = DL_ARENA_NEW(arena, int32_t, c.n);
+    c.flags = DL_ARENA_NEW(arena, uint8_t, c.n);
+    if (!c.tok || !c.sent || !c.local || !c.sfirst || !c.mention_at || !c.flags)
+        return DL_ERR_NOMEM;
+    size_t g = 0;
+    for (size_t s = 0; s < n_sentences; s++) {
+        c.sfirst[s] = (uint32_t)g;
+        for (uint32_t i = 0; i < sentences[s].n_tokens; i++, g++) {
+            const dl_token *t = &sentences[s].tokens[i];
+            /* Offsets outside the text would make every slice unsafe. */
+            if (t->end < t->start || t->end > c.len || (g && t->start < c.tok[g - 1]->start))
+                return DL_ERR_ARG;
+            c.tok[g] = t;
+            c.sent[g] = (uint32_t)s;
+            c.local[g] = i;
+            c.mention_at[g] = -1;
+        }
+    }
+    c.sfirst[n_sentences] = (uint32_t)c.n;
+    for (size_t m = 0; m < n_mentions; m++) {
+        const dl_mention *x = &mentions[m];
+        if (x->sentence >= n_sentences || x->last > sentences[x->sentence].n_tokens || x->first >= x->last)
+            continue;
+        for (uint32_t i = x->first; i < x->last; i++)
+            c.mention_at[c.sfirst[x->sentence] + i] = (int32_t)m;
+    }
+    dl_qmarks *qm;
+    size_t n_qm;
+    dl_status st = dl_quote_marks_find(&qm, &n_qm, c.text, c.len, arena);
+    uint8_t *orphan = st ? NULL : DL_ARENA_NEW(arena, uint8_t, n_qm + 1);
+    if (!st && !orphan)
+        st = DL_ERR_NOMEM;
+    if (!st)
+        st = dl_q_direct(&c, qm, n_qm, orphan);
+    if (!st)
+        st = dl_q_indirect(&c);
+    if (!st)
+        st = dl_q_fragments(&c, qm, n_qm, orphan);
+    if (!st)
+        st = dl_q_finish(&c, quotes, spans, n_quotes);
+    return st;
+}
+
+dl_status dl_quotes_find(dl_quote **quotes, size_t *n_quotes, const dl_quoter *quoter,
+                         const dl_article *article, const dl_sentence *sentences, size_t n_sentences,
+                         const dl_mention *mentions, size_t n_mentions, dl_arena *arena)
+{
+    return dl_quotes_find_spans(quotes, NULL, n_quotes, quoter, article, sentences, n_sentences,
+                                mentions, n_mentions, arena);
+}
