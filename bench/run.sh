@@ -57,6 +57,6 @@ sec=$(bench clean "$BIN" clean "$CORPUS")
 articles=$("$BIN" clean "$CORPUS" | wc -l)
 echo "clean: median $sec s over $RUNS runs, $(echo "scale=1; $bytes / 1048576 / $sec" | bc) MB/s, $(echo "$articles / $sec" | bc) articles/s ($articles articles)"
 # The actor stage alone on the bundled examples (bench/bench_actors.c).
-"$ROOT/$BUILD/bench_bench_actors" "$ROOT"/examples/*.txt
+"$ROOT/$BUILD/bench_actors" "$ROOT"/examples/*.txt
 BUILD=$BUILD sh "$ROOT/bench/ingest.sh"
 "$ROOT/$BUILD/bench_quotes" 2>/dev/null | sed 's/^/quotes: /' || true

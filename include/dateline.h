@@ -323,8 +323,12 @@ typedef struct dl_actors_options {
     size_t n_agent_files;
     dl_diag_fn diag;               /* dictionary problems; may be NULL */
     void *diag_user;
+    /* A country named on its own as the subject of a verb ("the US said")
+     * stands for its government (USAGOV), as news means it. false keeps
+     * the bare country code (USA), as TABARI and PETRARCH code it. */
+    bool country_as_government;
 } dl_actors_options;
-#define DL_ACTORS_OPTIONS_INIT {1, NULL, NULL, 0, NULL, 0, NULL, NULL}
+#define DL_ACTORS_OPTIONS_INIT {1, NULL, NULL, 0, NULL, 0, NULL, NULL, true}
 
 dl_status dl_actors_open(dl_actors **out, const dl_actors_options *options);
 void dl_actors_close(dl_actors *actors);
