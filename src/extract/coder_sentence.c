@@ -478,59 +478,103 @@ typedef struct coded {
     const char *entry;       /* the verb dictionary entry */
 } coded;
 
+/* "FRO/BIL/SAM": a dictionary code naming several actors at once gives
+ * one actor per part. Returns the number of parts (at most max). */
+static uint32_t split_codes(const ctx *x, const char *code, const char **parts, uint32_t max)
+{
+    uint32_t n = 0;
+    if (!code || !strchr(code, '/')) {
+        parts[0] = code;
+        return 1;
+    }
+    for (const char *p = code; *p && n < max;) {
+        size_t len = strcspn(p, "/");
+        if (len)
+            parts[n++] = dl_arena_strndup(x->arena, p, len);
+        p += len + (p[len] == '/');
+    }
+    return n ? n : 1;
+}
+
+static dl_status emit_one(const ctx *x, const coded *k, const dl_cameo_code *info, dl_event_actor s,
+                          dl_event_actor t);
+
 static dl_status emit(const ctx *x, const coded *k, const actor_set *src, const actor_set *tgt)
 {
     const dl_cameo_code *info = dl_cameo_get(x->c->cameo, k->code);
-    uint32_t nt = tgt->n ? tgt->n : 1;
+    /* Actors listed together with no one else named act on each other:
+     * "Gondor and Osgiliath delayed their meeting". */
+    bool mutual = !tgt->n && src->n > 1;
+    uint32_t nt = mutual ? src->n : tgt->n ? tgt->n : 1;
     for (uint32_t i = 0; i < src->n; i++)
         for (uint32_t j = 0; j < nt; j++) {
+            if (mutual && i == j)
+                continue;
             dl_event_actor s = event_actor(x, src, i);
-            dl_event_actor t = tgt->n ? event_actor(x, tgt, j) : (dl_event_actor){.mention = -1};
-            if (!s.code || (t.code && !strcmp(s.code, t.code)))
-                continue;
-            /* once per sentence for the same who, what and whom */
-            bool seen = false;
-            for (size_t e = 0; e < x->out->n && !seen; e++) {
-                const dl_event *o = &x->out->items[e];
-                seen = o->sentence == x->si && !strcmp(o->cameo, k->code) && !strcmp(o->source.code, s.code) &&
-                       ((!o->target.code && !t.code) || (o->target.code && t.code && !strcmp(o->target.code, t.code)));
-            }
-            if (seen)
-                continue;
-            dl_event *e = dl_arena_push(x->arena, (void **)&x->out->items, &x->out->n, &x->out->cap, sizeof *e);
-            if (!e)
-                return DL_ERR_NOMEM;
-            e->sentence = (uint32_t)x->si;
-            e->sentence_text = dl_arena_strndup(x->arena, x->a->body + x->s->start, x->s->end - x->s->start);
-            e->date = x->a->date;
-            e->source = s;
-            e->target = t;
-            e->cameo = k->code;
-            char root[3] = {k->code[0], k->code[1], 0};
-            e->cameo_root = dl_arena_strdup(x->arena, root);
-            e->quad_class = info ? info->quad_class : dl_cameo_quad(k->code);
-            e->goldstein = info ? info->goldstein : 0;
-            e->plover = info ? info->plover : NULL;
-            e->plover_mode = info ? info->mode : NULL;
-            if (k->cyber) {
-                if (info && info->cyber_plover)
-                    e->plover = info->cyber_plover;
-                e->plover_mode = "cyber";
-            }
-            e->negated = k->negated;
-            e->verb = k->verb;
-            e->pattern = k->pattern;
-            e->pattern_file = k->file;
-            e->pattern_line = k->line;
-            location(x, e);
-            e->entries = DL_ARENA_NEW(x->arena, const char *, 3);
-            if (!e->entries)
-                return DL_ERR_NOMEM;
-            e->entries[e->n_entries++] = k->entry;
-            e->entries[e->n_entries++] = fmt(x->arena, "source: %s = %s%s", s.text, s.code, "");
-            if (t.code)
-                e->entries[e->n_entries++] = fmt(x->arena, "target: %s = %s%s", t.text, t.code, "");
+            dl_event_actor t = mutual ? event_actor(x, src, j)
+                                      : tgt->n ? event_actor(x, tgt, j) : (dl_event_actor){.mention = -1};
+            const char *sc[MAX_ACTORS], *tc[MAX_ACTORS];
+            uint32_t ns = split_codes(x, s.code, sc, MAX_ACTORS), ntc = split_codes(x, t.code, tc, MAX_ACTORS);
+            for (uint32_t a = 0; a < ns; a++)
+                for (uint32_t b = 0; b < ntc; b++) {
+                    dl_event_actor s1 = s, t1 = t;
+                    s1.code = sc[a];
+                    t1.code = tc[b];
+                    dl_status st = emit_one(x, k, info, s1, t1);
+                    if (st)
+                        return st;
+                }
         }
+    return DL_OK;
+}
+
+static dl_status emit_one(const ctx *x, const coded *k, const dl_cameo_code *info, dl_event_actor s,
+                          dl_event_actor t)
+{
+    if (!s.code || (t.code && !strcmp(s.code, t.code)))
+        return DL_OK;
+    /* once per sentence for the same who, what and whom */
+    bool seen = false;
+    for (size_t e = 0; e < x->out->n && !seen; e++) {
+        const dl_event *o = &x->out->items[e];
+        seen = o->sentence == x->si && !strcmp(o->cameo, k->code) && !strcmp(o->source.code, s.code) &&
+               ((!o->target.code && !t.code) || (o->target.code && t.code && !strcmp(o->target.code, t.code)));
+    }
+    if (seen)
+        return DL_OK;
+    dl_event *e = dl_arena_push(x->arena, (void **)&x->out->items, &x->out->n, &x->out->cap, sizeof *e);
+    if (!e)
+        return DL_ERR_NOMEM;
+    e->sentence = (uint32_t)x->si;
+    e->sentence_text = dl_arena_strndup(x->arena, x->a->body + x->s->start, x->s->end - x->s->start);
+    e->date = x->a->date;
+    e->source = s;
+    e->target = t;
+    e->cameo = k->code;
+    char root[3] = {k->code[0], k->code[1], 0};
+    e->cameo_root = dl_arena_strdup(x->arena, root);
+    e->quad_class = info ? info->quad_class : dl_cameo_quad(k->code);
+    e->goldstein = info ? info->goldstein : 0;
+    e->plover = info ? info->plover : NULL;
+    e->plover_mode = info ? info->mode : NULL;
+    if (k->cyber) {
+        if (info && info->cyber_plover)
+            e->plover = info->cyber_plover;
+        e->plover_mode = "cyber";
+    }
+    e->negated = k->negated;
+    e->verb = k->verb;
+    e->pattern = k->pattern;
+    e->pattern_file = k->file;
+    e->pattern_line = k->line;
+    location(x, e);
+    e->entries = DL_ARENA_NEW(x->arena, const char *, 3);
+    if (!e->entries)
+        return DL_ERR_NOMEM;
+    e->entries[e->n_entries++] = k->entry;
+    e->entries[e->n_entries++] = fmt(x->arena, "source: %s = %s%s", s.text, s.code, "");
+    if (t.code)
+        e->entries[e->n_entries++] = fmt(x->arena, "target: %s = %s%s", t.text, t.code, "");
     return DL_OK;
 }
 
