@@ -56,7 +56,9 @@ echo "corpus: $(echo "scale=1; $bytes / 1048576" | bc) MB in 40 files ($CORPUS)"
 sec=$(bench clean "$BIN" clean "$CORPUS")
 articles=$("$BIN" clean "$CORPUS" | wc -l)
 echo "clean: median $sec s over $RUNS runs, $(echo "scale=1; $bytes / 1048576 / $sec" | bc) MB/s, $(echo "$articles / $sec" | bc) articles/s ($articles articles)"
-# The actor stage alone on the bundled examples (bench/bench_actors.c).
+# The language core (bench/parse.c): tokens/s and start-up.
+"$ROOT/$BUILD/bench_parse" "$ROOT"/examples/
+# The actor stage alone on the bundled examples (bench/actors.c).
 "$ROOT/$BUILD/bench_actors" "$ROOT"/examples/*.txt
 BUILD=$BUILD sh "$ROOT/bench/ingest.sh"
 "$ROOT/$BUILD/bench_quotes" 2>/dev/null | sed 's/^/quotes: /' || true
