@@ -99,13 +99,8 @@ int dl_cli_parse(dl_cli *cli, int argc, char **argv, const char *usage,
     return DL_EXIT_OK;
 }
 
-void dl_cli_print_diag(void *user, const dl_diag *d)
+void dl_cli_show_diag(const dl_cli *cli, const dl_diag *d)
 {
-    dl_cli *cli = user;
-    if (d->severity == DL_ERROR)
-        cli->errors++;
-    else
-        cli->warnings++;
     if (d->severity == DL_WARNING && cli->quiet)
         return;
     const char *kind = d->severity == DL_ERROR ? "error" : "warning";
@@ -114,6 +109,16 @@ void dl_cli_print_diag(void *user, const dl_diag *d)
                 (unsigned long long)d->line, kind, d->message);
     else
         fprintf(stderr, "dateline %s: %s: %s: %s\n", cli->command, d->file, kind, d->message);
+}
+
+void dl_cli_print_diag(void *user, const dl_diag *d)
+{
+    dl_cli *cli = user;
+    if (d->severity == DL_ERROR)
+        cli->errors++;
+    else
+        cli->warnings++;
+    dl_cli_show_diag(cli, d);
 }
 
 int dl_cli_each_article(dl_cli *cli, dl_cli_article_fn fn, void *user)

@@ -45,6 +45,9 @@ int dl_cli_parse(dl_cli *cli, int argc, char **argv, const char *usage,
 /* A dl_diag_fn that prints "dateline COMMAND: FILE:LINE: error: ..." and
  * counts into the dl_cli given as user (warnings hidden with -q). */
 void dl_cli_print_diag(void *cli, const dl_diag *diag);
+/* Prints a diagnostic the same way without counting it (for commands that
+ * keep their own counts). */
+void dl_cli_show_diag(const dl_cli *cli, const dl_diag *diag);
 
 /* Called for each clean article; return DL_OK to go on. */
 typedef dl_status (*dl_cli_article_fn)(void *user, const dl_article *article, dl_arena *arena);

@@ -54,23 +54,6 @@ static int on_option(void *user, const char *name, const char *value)
     return DL_EXIT_OK;
 }
 
-static void dict_diag(void *user, const dl_diag *d)
-{
-    dl_cli *cli = user;
-    if (d->severity == DL_ERROR)
-        cli->errors++;
-    else
-        cli->warnings++;
-    if (d->severity == DL_WARNING && cli->quiet)
-        return;
-    const char *kind = d->severity == DL_ERROR ? "error" : "warning";
-    if (d->line)
-        fprintf(stderr, "dateline %s: %s:%llu: %s: %s\n", cli->command, d->file, (unsigned long long)d->line,
-                kind, d->message);
-    else
-        fprintf(stderr, "dateline %s: %s: %s: %s\n", cli->command, d->file, kind, d->message);
-}
-
 static dl_status print_mentions(void *user, const dl_article *article, dl_arena *arena)
 {
     actors_state *s = user;
@@ -123,7 +106,7 @@ int cmd_actors(int argc, char **argv)
     ao.n_actor_files = s.n_actor_files;
     ao.agent_files = s.agent_files;
     ao.n_agent_files = s.n_agent_files;
-    ao.diag = dict_diag;
+    ao.diag = dl_cli_print_diag;
     ao.diag_user = &cli;
     if ((st = dl_actors_open(&s.actors, &ao))) {
         dl_cli_error(&cli, "cannot load the actor dictionaries: %s", dl_status_name(st));

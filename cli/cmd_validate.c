@@ -72,14 +72,7 @@ static void print_diag(void *user, const dl_diag *d)
         c->errors++;
     else
         c->warnings++;
-    if (d->severity == DL_WARNING && c->cli->quiet)
-        return;
-    const char *kind = d->severity == DL_ERROR ? "error" : "warning";
-    if (d->line)
-        fprintf(stderr, "dateline %s: %s:%llu: %s: %s\n", c->cli->command, d->file,
-                (unsigned long long)d->line, kind, d->message);
-    else
-        fprintf(stderr, "dateline %s: %s: %s: %s\n", c->cli->command, d->file, kind, d->message);
+    dl_cli_show_diag(c->cli, d);
 }
 
 /* One (source, target, code) triple as "SRC TGT CODE": sets of them are

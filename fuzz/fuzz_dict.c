@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "fuzz_file.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void ignore(void *user, const dl_diag *d) { (void)user, (void)d; }
@@ -19,16 +21,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
-    char path[] = "/tmp/dl-fuzz-dict-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0)
+    char path[32];
+    if (fuzz_write_file(path, data + 1, size - 1))
         return 0;
-    if (write(fd, data + 1, size - 1) != (ssize_t)(size - 1)) {
-        close(fd);
-        unlink(path);
-        return 0;
-    }
-    close(fd);
     switch (data[0] % 6) {
     case 0: {
         dl_actor_dict d;

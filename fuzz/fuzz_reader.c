@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "fuzz_file.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void ignore(void *user, const dl_diag *d) { (void)user, (void)d; }
@@ -16,16 +18,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
-    char path[] = "/tmp/dl-fuzz-reader-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0)
+    char path[32];
+    if (fuzz_write_file(path, data + 1, size - 1))
         return 0;
-    if (write(fd, data + 1, size - 1) != (ssize_t)(size - 1)) {
-        close(fd);
-        unlink(path);
-        return 0;
-    }
-    close(fd);
     dl_reader_options o = DL_READER_OPTIONS_INIT;
     o.format = data[0] & 1 ? DL_FORMAT_JSONL : DL_FORMAT_TEXT;
     o.diag = ignore;

@@ -92,6 +92,9 @@ size_t dl_actor_norm(char *out, const char *s, size_t n, bool *cap, bool *allcap
 
 /* True when cp separates pieces inside a token (hyphens). */
 bool dl_actor_is_hyphen(int32_t cp);
+/* Where the segment of s that starts at i ends: at the next hyphen or at n.
+ * *next is where the segment after the hyphen starts (n + 1 when none). */
+size_t dl_actor_segment_end(const char *s, size_t n, size_t i, size_t *next);
 
 /* ----------------------------------------------------------- per article */
 

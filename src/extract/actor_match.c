@@ -86,18 +86,7 @@ static dl_status build_pieces(dl_actor_ctx *ctx, const dl_sentence *s)
         size_t i = 0;
         while (i <= n) {
             /* one segment up to the next hyphen */
-            size_t j = i, next = n + 1;
-            while (j < n) {
-                int32_t cp;
-                size_t len = dl_utf8_decode(b + j, n - j, &cp);
-                if (!len)
-                    len = 1;
-                else if (dl_actor_is_hyphen(cp)) {
-                    next = j + len;
-                    break;
-                }
-                j += len;
-            }
+            size_t next, j = dl_actor_segment_end(b, n, i, &next);
             if (j > i) {
                 if (dl_buf_reserve(&ctx->text, 8 * (j - i) + 8))
                     return DL_ERR_NOMEM;

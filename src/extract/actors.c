@@ -90,25 +90,30 @@ size_t dl_actor_norm(char *out, const char *s, size_t n, bool *cap, bool *allcap
     return k;
 }
 
+size_t dl_actor_segment_end(const char *s, size_t n, size_t i, size_t *next)
+{
+    *next = n + 1;
+    while (i < n) {
+        int32_t cp;
+        size_t len = dl_utf8_decode(s + i, n - i, &cp);
+        if (!len) {
+            len = 1;
+        } else if (dl_actor_is_hyphen(cp)) {
+            *next = i + len;
+            return i;
+        }
+        i += len;
+    }
+    return n;
+}
+
 /* Appends the normalised pieces of one word (split at hyphens), separated
  * by single spaces. *first is true until a piece has been written. */
 static dl_status key_word(dl_buf *out, const char *w, size_t n, bool *first)
 {
     size_t i = 0;
     while (i <= n) {
-        size_t j = i;
-        size_t next = n + 1;
-        while (j < n) {
-            int32_t cp;
-            size_t len = dl_utf8_decode(w + j, n - j, &cp);
-            if (!len)
-                len = 1;
-            else if (dl_actor_is_hyphen(cp)) {
-                next = j + len;
-                break;
-            }
-            j += len;
-        }
+        size_t next, j = dl_actor_segment_end(w, n, i, &next);
         if (j > i) {
             if (dl_buf_reserve(out, 8 * (j - i) + 2))
                 return DL_ERR_NOMEM;
