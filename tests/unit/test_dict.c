@@ -135,6 +135,8 @@ TEST(verb_dict_reads_blocks_synsets_and_patterns)
     CHECK_STR(d.verbs[1].forms[0], "STRUCK");
     CHECK_STR(d.verbs[2].phrase, "WIRE TAP");
     CHECK_STR(d.verbs[2].code, "176");
+    CHECK_INT(d.verbs[2].head, 1);
+    CHECK_INT(d.verbs[1].head, 0);
     CHECK_INT(d.blocks[0].n_patterns, 2);
     const dl_verb_pattern *p = &d.patterns[0];
     CHECK_STR(p->code, "195");
