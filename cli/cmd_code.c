@@ -36,7 +36,6 @@ typedef struct code_state {
     dl_export_format format;
     dl_export export_;
     dl_buf out;
-    int bad_option;
 } code_state;
 
 static int on_extra(void *user, const char *name, const char *value)
