@@ -92,7 +92,13 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
             fputs(usage, stdout);
             return DL_EXIT_OK;
         default:
-            dl_cli_error(&cli, "option %s is unknown or needs a value (see --help)", argv[optind - 1]);
+            /* A bad short option inside a group ("-Gaza") is optopt, not
+             * the argument before it. */
+            if (optopt && optopt != 'n')
+                dl_cli_error(&cli, "option -%c is unknown (see --help; put -- before words that start with -)",
+                             optopt);
+            else
+                dl_cli_error(&cli, "option %s is unknown or needs a value (see --help)", argv[optind - 1]);
             return DL_EXIT_USAGE;
         }
     }

@@ -124,7 +124,10 @@ static int add_dir(dl_reader *r, const char *dir, int depth)
     for (size_t i = 0; i < n; i++) {
         if (rc == 0) {
             dl_buf p = DL_BUF_INIT;
-            if (dl_buf_printf(&p, "%s/%s", dir, names[i])) {
+            size_t dn = strlen(dir);
+            while (dn > 1 && dir[dn - 1] == '/')
+                dn--; /* "examples/" + "a.txt" is "examples/a.txt" */
+            if (dl_buf_printf(&p, "%.*s/%s", (int)dn, dir, names[i])) {
                 rc = -1;
             } else {
                 struct stat sb;

@@ -72,7 +72,12 @@ static void gdelt_row(dl_export *x, size_t n, const char *const *names, const ch
     char id[24], day[9] = "", month[7] = "", year[5] = "", frac[16] = "", added[16] = "";
     char base[4] = "", r1[4], r2[4], root[3] = "";
     const char *date = column(n, names, values, "date");
-    snprintf(id, sizeof id, "%llu", (unsigned long long)x->rows);
+    /* The event's row in the store: the same event keeps its id in every
+     * export, filtered or not. */
+    const char *event_id = column(n, names, values, "event_id");
+    snprintf(id, sizeof id, "%s", event_id ? event_id : "");
+    if (!event_id)
+        snprintf(id, sizeof id, "%llu", (unsigned long long)x->rows);
     if (date && strlen(date) >= 10) {
         snprintf(day, sizeof day, "%.4s%.2s%.2s", date, date + 5, date + 8);
         snprintf(month, sizeof month, "%.6s", day);

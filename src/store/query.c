@@ -100,7 +100,7 @@ static void build(sql_builder *b, dl_table table, const dl_query *q)
 {
     switch (table) {
     case DL_TABLE_EVENTS:
-        add(b, "SELECT a.id AS article, e.sentence, e.date, e.source_text, e.source_code, e.source_name,"
+        add(b, "SELECT e.rowid AS event_id, a.id AS article, e.sentence, e.date, e.source_text, e.source_code, e.source_name,"
                " e.source_country, e.target_text, e.target_code, e.target_name, e.target_country,"
                " e.cameo, e.cameo_root, e.quad_class, e.goldstein, e.plover, e.plover_mode,"
                " e.location_text, e.location_country, e.negated, e.sentence_text, a.source AS url,"
@@ -164,7 +164,7 @@ static void build(sql_builder *b, dl_table table, const dl_query *q)
         add(b, " ORDER BY a.rowid, m.start");
         break;
     case DL_TABLE_ARTICLES:
-        add(b, "SELECT a.id, a.source, a.title, a.dateline, a.byline, a.date, a.json"
+        add(b, "SELECT a.id, a.source, a.title, a.dateline, a.byline, a.date, a.body, a.json"
                " FROM articles a WHERE 1");
         date_filter(b, "a.date", q);
         add(b, " ORDER BY a.rowid");

@@ -116,9 +116,9 @@ dl_status dl_store_open(dl_store **out, const char *path)
     }
     sqlite3_busy_timeout(s->db, 5000);
     char *err = NULL;
-    /* An existing file that is not a database says so on the first read. */
-    if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
-                     NULL, NULL, &err) != SQLITE_OK) {
+    /* Read before writing anything: a file that is not a database says so
+     * on the first read, and a store we must refuse stays as it was. */
+    if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, &err) != SQLITE_OK) {
         snprintf(open_message, sizeof open_message, "%s is not a dateline store: %s", path, err);
         sqlite3_free(err);
         dl_store_close(s);
@@ -136,6 +136,13 @@ dl_status dl_store_open(dl_store **out, const char *path)
         snprintf(open_message, sizeof open_message, "%s holds other tables: not a dateline store", path);
         dl_store_close(s);
         return DL_ERR_VERSION;
+    }
+    if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+                     NULL, NULL, &err) != SQLITE_OK) {
+        snprintf(open_message, sizeof open_message, "cannot set up %s: %s", path, err);
+        sqlite3_free(err);
+        dl_store_close(s);
+        return DL_ERR_DB;
     }
     if (v < SCHEMA_VERSION) {
         /* Upgrades from older versions would run here, one step each. */

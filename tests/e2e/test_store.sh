@@ -322,7 +322,7 @@ if [ $HAVE_STORE = 1 ]; then
         quad_class goldstein plover plover_mode location negated explain
 
     check events-csv 0 "$DATELINE" events --db "$DB" --format csv
-    has "$OUT" "^article,sentence,date,source_text,source_code"
+    has "$OUT" "^event_id,article,sentence,date,source_text,source_code"
     py csv_rows "$OUT"
     [ "$(cat "$TMP/py.out")" = "$n_evt" ] || fail "csv has $(cat "$TMP/py.out") rows, store $n_evt events"
 

@@ -240,7 +240,7 @@ TEST(store_exports_csv_and_gdelt)
     dl_buf_clear(&exported);
     dl_export_init(&x, DL_EXPORT_CSV, DL_TABLE_EVENTS, to_buf, &exported);
     CHECK_INT(dl_store_query(s, DL_TABLE_EVENTS, NULL, dl_export_row, &x), DL_OK);
-    CHECK(strncmp(exported.data, "article,sentence,date,", 22) == 0);
+    CHECK(strncmp(exported.data, "event_id,article,sentence,date,", 31) == 0);
     CHECK(strstr(exported.data, "\"Israeli forces struck, \"\"hard\"\", targets.\"") != NULL);
     dl_export_free(&x);
     dl_buf_free(&exported);
