@@ -254,10 +254,19 @@ TEST(store_refuses_newer_schema_and_foreign_files)
     dl_store_close(s);
     sqlite3 *db;
     CHECK_INT(sqlite3_open(db_path, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(db, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL), SQLITE_OK);
     CHECK_INT(sqlite3_exec(db, "UPDATE meta SET value='99' WHERE key='schema_version'", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
     CHECK_INT(dl_store_open(&s, db_path), DL_ERR_VERSION);
     CHECK(strstr(dl_store_open_message(), "newer") != NULL);
+    /* refused, and left exactly as it was: still not in WAL mode */
+    CHECK_INT(sqlite3_open(db_path, &db), SQLITE_OK);
+    sqlite3_stmt *st;
+    CHECK_INT(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_step(st), SQLITE_ROW);
+    CHECK_STR((const char *)sqlite3_column_text(st, 0), "delete");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
     remove_store();
     CHECK_INT(sqlite3_open(db_path, &db), SQLITE_OK);
     CHECK_INT(sqlite3_exec(db, "CREATE TABLE other(x)", NULL, NULL, NULL), SQLITE_OK);
