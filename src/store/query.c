@@ -184,13 +184,13 @@ static void build(sql_builder *b, dl_table table, const dl_query *q)
         break;
     case DL_TABLE_SEARCH:
         add(b, "SELECT a.id, a.title, a.date, a.source,"
-               " round(bm25(articles_fts, 10.0, 1.0), 4) AS score,"
+               " round(-bm25(articles_fts, 10.0, 1.0), 4) AS score,"
                " snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, a.json"
                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
                " WHERE articles_fts MATCH ?");
         param(b, q->text ? q->text : "", 0);
         date_filter(b, "a.date", q);
-        add(b, " ORDER BY score");
+        add(b, " ORDER BY score DESC");
         break;
     }
     limit(b, q);

@@ -178,7 +178,7 @@ def cmd_search(results, articles, pattern, since='', until='', limit='0'):
     elif ids != want:
         raise SystemExit('expected %s, got %s' % (want, ids))
     scores = [g['score'] for g in got]
-    if scores != sorted(scores): raise SystemExit('not ranked best first: %s' % scores)
+    if scores != sorted(scores, reverse=True): raise SystemExit('not ranked best first: %s' % scores)
     if not want: print('note: no article matches ' + pattern)
 
 def cmd_offsets(actors, articles):
