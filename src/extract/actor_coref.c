@@ -10,6 +10,15 @@
  *   agent... person                "Secretary Austin", "President Joe Biden"
  *   person ['s] agent              "Netanyahu's government" -> a second
  *                                  mention, the agent with the person's country
+ *   agent... [and agent...] in/of/from actor [and actor...]
+ *       "soldiers from Gondor" -> GONMIL; "lawmakers and officials in X and
+ *       Y" -> one mention coded "XLEG/XGOV/YLEG/YGOV" (the coder gives each
+ *       its event), as TABARI distributes roles over a compound
+ *   prefix-agent actor ...         "MSF Arnor diplomat" -> NGOARNGOV
+ *   actor agent... same-country actor  "Bree Prime Minister Romendacil"
+ *                                  -> BREGOV when the dictionary codes the
+ *                                  man by his country alone
+ * "former" (or "ex") makes the roles an elite's: ELI.
  * Fillers are lower-case nouns and adjectives ("terror group", "hacking").
  *
  * Coreference, within the article:
@@ -32,102 +41,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* -------------------------------------------------------------- codes */
-
-/* Three-letter codes that open a code without being a country. */
-static bool role_prefix(const char *c)
-{
-    static const char *const roles[] = {
-        "IGO", "NGO", "NGM", "MNC", "UIS", "INT", "IMG", "GOV", "MIL", "REB", "OPP", "PTY", "COP",
-        "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL", "ELI", "LAB", "LEG", "REF", "HLH", "AGR",
-        "RAD", "REL", "UAF", "SEP", "INS", "ENV", "---",
-    };
-    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
-        if (!memcmp(c, roles[i], 3))
-            return true;
-    return false;
-}
-
-static bool three_letters(const char *c)
-{
-    for (int i = 0; i < 3; i++)
-        if (!(c[i] >= 'A' && c[i] <= 'Z'))
-            return false;
-    return true;
-}
-
-/* The country and role of a CAMEO-style code, in the arena. */
-static void split_code(dl_actor_ctx *ctx, const char *code, const char **country, const char **role)
-{
-    *country = *role = NULL;
-    if (!code || strlen(code) < 3 || !three_letters(code))
-        return;
-    if (role_prefix(code)) {
-        *role = dl_arena_strndup(ctx->arena, code, 3);
-        return;
-    }
-    *country = dl_arena_strndup(ctx->arena, code, 3);
-    if (strlen(code) >= 6 && three_letters(code + 3))
-        *role = dl_arena_strndup(ctx->arena, code + 3, 3);
-}
-
-static const char *entry_code(const dl_actor_ctx *ctx, const dl_actor_entry *e)
-{
-    const dl_actor_code *c = e ? dl_actor_code_of(ctx, e) : NULL;
-    return c ? c->code : NULL;
-}
-
-/* Does the entry stand for a country (or a place coded as one, such as a
- * capital used for its government)? Their codes take agents' roles. */
-static bool country_like(const dl_actor_ctx *ctx, const dl_actor_entry *e)
-{
-    const char *kind = dl_actor_kind(e);
-    const char *code = entry_code(ctx, e);
-    if (!code || strlen(code) < 3 || !three_letters(code) || role_prefix(code))
-        return false;
-    return !strcmp(kind, "country") || !strcmp(kind, "place") || strlen(code) == 3;
-}
-
-/* Does b's code extend a's ("IGOUNO" -> "IGOUNOGAS")? */
-static bool extends(const dl_actor_ctx *ctx, const dl_actor_entry *a, const dl_actor_entry *b)
-{
-    const char *ca = entry_code(ctx, a), *cb = entry_code(ctx, b);
-    size_t n = ca ? strlen(ca) : 0;
-    return n && cb && strlen(cb) > n && !memcmp(ca, cb, n);
-}
-
-/* country + the agents' roles ("ISR" + GOV -> "ISRGOV"; prefix roles go in
- * front: NGO + ISR). At most two roles follow the country. */
-static const char *combine(dl_actor_ctx *ctx, const char *country, const dl_atom *const *agents, size_t n)
-{
-    if (!country)
-        return NULL;
-    char code[64];
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (agents[i]->agent->prefix && k + strlen(agents[i]->agent->code) < 24)
-            k += (size_t)snprintf(code + k, sizeof code - k, "%s", agents[i]->agent->code);
-    k += (size_t)snprintf(code + k, sizeof code - k, "%.3s", country);
-    size_t base = k;
-    int roles = 0;
-    for (size_t i = 0; i < n && roles < 2; i++) {
-        const char *r = agents[i]->agent->code;
-        size_t rn = strlen(r);
-        if (agents[i]->agent->prefix || k + rn >= sizeof code)
-            continue;
-        bool dup = false;
-        for (size_t at = base; at + rn <= k; at += 3)
-            dup |= !memcmp(code + at, r, rn);
-        if (dup)
-            continue;
-        memcpy(code + k, r, rn);
-        k += rn;
-        code[k] = '\0';
-        roles++;
-    }
-    return dl_arena_strndup(ctx->arena, code, k);
-}
+#include <strings.h>
 
 /* --------------------------------------------------------------- agents */
 
@@ -259,7 +173,7 @@ static dl_status entity_for(dl_actor_ctx *ctx, const dl_actor_entry *entry, cons
         ctx->entities = grown;
         ctx->cap_entities = cap;
     }
-    const char *code = entry ? entry_code(ctx, entry) : NULL;
+    const char *code = entry ? dl_actor_entry_code(ctx, entry) : NULL;
     int32_t n = (int32_t)ctx->n_entities;
     ctx->entities[n] = (dl_entity){entry, key, code, person, -1};
     bool ok = entry ? map_put(ctx, 'e', (const char *)&entry, sizeof entry, n) : map_put(ctx, 'k', key, strlen(key), n);
@@ -327,7 +241,7 @@ static void code_person(dl_actor_ctx *ctx, dl_mention *m, const dl_actor_entry *
     m->office = dl_actor_office(ctx->actors, e, c);
     m->name = e->display;
     m->kind = "person";
-    split_code(ctx, m->code, &m->country, &m->role);
+    dl_actor_split_code(ctx, m->code, &m->country, &m->role);
 }
 
 /* The canonical office of the entry's code on the date, and the raw one. */
@@ -402,6 +316,11 @@ typedef struct group {
     const dl_atom *person;    /* a person actor or an unknown name */
     const dl_atom *first, *last;
     const char *country;      /* from a person before the agents ("Netanyahu's government") */
+    const dl_atom *agents2[8];/* "lawmakers and officials": a second list of role words */
+    size_t n_agents2;
+    const dl_atom *of[8];     /* "officials in X and Y": the actors the role words belong to */
+    size_t n_of;
+    bool former;              /* "former officials": elites (ELI) rather than office holders */
 } group;
 
 static dl_status emit_person(dl_actor_ctx *ctx, const group *g)
@@ -411,16 +330,16 @@ static dl_status emit_person(dl_actor_ctx *ctx, const group *g)
     if (st)
         return st;
     const dl_atom *p = g->person;
-    const char *country = g->lead && country_like(ctx, g->lead->entry) ? entry_code(ctx, g->lead->entry) : NULL;
-    if (!country && g->n_agents && g->agents[0]->lead && country_like(ctx, g->agents[0]->lead))
-        country = entry_code(ctx, g->agents[0]->lead);
+    const char *country = g->lead && dl_actor_country_like(ctx, g->lead->entry) ? dl_actor_entry_code(ctx, g->lead->entry) : NULL;
+    if (!country && g->n_agents && g->agents[0]->lead && dl_actor_country_like(ctx, g->agents[0]->lead))
+        country = dl_actor_entry_code(ctx, g->agents[0]->lead);
     const dl_atom *last_agent = g->n_agents ? g->agents[g->n_agents - 1] : NULL;
     int32_t id;
     if (p->kind == DL_ATOM_ACTOR) {
         code_person(ctx, &m, p->entry);
         if (!m.code && (country || g->lead)) {
-            m.code = g->lead && !country ? entry_code(ctx, g->lead->entry) : combine(ctx, country, g->agents, g->n_agents);
-            split_code(ctx, m.code, &m.country, &m.role);
+            m.code = g->lead && !country ? dl_actor_entry_code(ctx, g->lead->entry) : dl_actor_combine(ctx, country, g->agents, g->n_agents);
+            dl_actor_split_code(ctx, m.code, &m.country, &m.role);
         }
         if (!m.office && last_agent)
             m.office = last_agent->agent->office;
@@ -432,8 +351,8 @@ static dl_status emit_person(dl_actor_ctx *ctx, const group *g)
     /* An unknown name: coded from its title, when it has one. */
     m.name = p->name;
     m.kind = g->n_agents || g->lead ? "person" : "unknown";
-    m.code = g->lead && !country ? entry_code(ctx, g->lead->entry) : combine(ctx, country, g->agents, g->n_agents);
-    split_code(ctx, m.code, &m.country, &m.role);
+    m.code = g->lead && !country ? dl_actor_entry_code(ctx, g->lead->entry) : dl_actor_combine(ctx, country, g->agents, g->n_agents);
+    dl_actor_split_code(ctx, m.code, &m.country, &m.role);
     if (!m.role && last_agent)
         m.role = last_agent->agent->code;
     m.office = last_agent ? last_agent->agent->office : NULL;
@@ -443,14 +362,55 @@ static dl_status emit_person(dl_actor_ctx *ctx, const group *g)
     return add_mention(ctx, &m, id);
 }
 
+/* "Lawmakers and officials in X and Y": one mention whose code names every
+ * actor with every role ("XLEG/XGOV/YLEG/YGOV"); the coder gives each its
+ * event. */
+static dl_status emit_attached(dl_actor_ctx *ctx, const group *g, dl_mention *m)
+{
+    dl_buf codes = DL_BUF_INIT;
+    dl_status st = DL_OK;
+    for (size_t o = 0; o < g->n_of && !st; o++) {
+        const dl_actor_entry *e = g->of[o]->entry;
+        const char *code = dl_actor_entry_code(ctx, e);
+        if (!code)
+            continue;
+        size_t n = dl_actor_country_like(ctx, e) ? 3 : strlen(code);
+        for (int list = 0; list < 2 && !st; list++) {
+            const dl_atom *const *agents = list ? g->agents2 : g->agents;
+            size_t na = list ? g->n_agents2 : g->n_agents;
+            if (!na)
+                continue;
+            const char *c = dl_actor_with_roles(ctx, code, n, agents, na, g->former);
+            if (!c || dl_buf_printf(&codes, "%s%s", codes.len ? "/" : "", c))
+                st = DL_ERR_NOMEM;
+        }
+    }
+    if (!st && codes.len) {
+        m->code = dl_arena_strndup(ctx->arena, codes.data, codes.len);
+        if (!m->code)
+            st = DL_ERR_NOMEM;
+    }
+    dl_buf_free(&codes);
+    if (st || !m->code)
+        return st;
+    dl_actor_split_code(ctx, m->code, &m->country, &m->role);
+    const dl_agent_entry *ag = g->agents[g->n_agents - 1]->agent;
+    m->kind = human_agent(ag) ? "person" : "organisation";
+    m->via = DL_VIA_AGENT;
+    int32_t id;
+    if ((st = entity_for(ctx, NULL, m->code, false, &id)))
+        return st;
+    return add_mention(ctx, m, id);
+}
+
 static dl_status emit_agents(dl_actor_ctx *ctx, const group *g)
 {
     const dl_atom *last = g->agents[g->n_agents - 1];
     const dl_agent_entry *ag = last->agent;
     const dl_actor_entry *lead = g->lead ? g->lead->entry : g->agents[0]->lead;
     const char *country = g->country;
-    if (lead && country_like(ctx, lead))
-        country = entry_code(ctx, lead);
+    if (lead && dl_actor_country_like(ctx, lead))
+        country = dl_actor_entry_code(ctx, lead);
     dl_mention m;
     dl_status st = place(ctx, &m, g->first, g->last, last);
     if (st)
@@ -462,29 +422,32 @@ static dl_status emit_agents(dl_actor_ctx *ctx, const group *g)
          * Defence Minister" is not the US defence secretary. */
         const char *c3 = NULL, *role;
         if (lead)
-            split_code(ctx, entry_code(ctx, lead), &c3, &role);
+            dl_actor_split_code(ctx, dl_actor_entry_code(ctx, lead), &c3, &role);
         int32_t ante = office_antecedent(ctx, ag, c3);
         if (ante >= 0)
             return corefer(ctx, &m, ante);
     }
     int32_t id;
-    if (lead && !country_like(ctx, lead)) {
+    if (lead && !dl_actor_country_like(ctx, lead)) {
         /* A group or organisation described by role words keeps its code. */
-        m.code = entry_code(ctx, lead);
+        m.code = dl_actor_entry_code(ctx, lead);
         m.name = lead->display;
         m.kind = dl_actor_kind(lead);
         m.via = DL_VIA_DICTIONARY;
-        split_code(ctx, m.code, &m.country, &m.role);
+        dl_actor_split_code(ctx, m.code, &m.country, &m.role);
         if ((st = entity_for(ctx, lead, NULL, false, &id)))
             return st;
         return add_mention(ctx, &m, id);
     }
+    if (g->n_of)
+        return emit_attached(ctx, g, &m);
     if (!country)
         return DL_OK; /* "officials said": no one to code */
-    m.code = combine(ctx, country, g->agents, g->n_agents);
+    m.code = g->former ? dl_actor_with_roles(ctx, country, 3, g->agents, g->n_agents, true)
+                       : dl_actor_combine(ctx, country, g->agents, g->n_agents);
     if (!m.code)
         return DL_ERR_NOMEM;
-    split_code(ctx, m.code, &m.country, &m.role);
+    dl_actor_split_code(ctx, m.code, &m.country, &m.role);
     m.kind = human_agent(ag) ? "person" : "organisation";
     m.office = m.plural ? NULL : ag->office;
     m.via = DL_VIA_AGENT;
@@ -498,7 +461,7 @@ static dl_status emit_agents(dl_actor_ctx *ctx, const group *g)
 static bool acting_state(const dl_actor_ctx *ctx, const dl_atom *a)
 {
     const dl_actor_entry *e = a->entry;
-    const char *code = entry_code(ctx, e);
+    const char *code = dl_actor_entry_code(ctx, e);
     if (!ctx->actors->country_as_government || !code || strlen(code) != 3 ||
         strcmp(dl_actor_kind(e), "country"))
         return false;
@@ -557,7 +520,7 @@ static dl_status emit_actor(dl_actor_ctx *ctx, const dl_atom *first, const dl_at
         snprintf(code, sizeof code, "%.3sGOV", m.code);
         m.code = dl_arena_strdup(ctx->arena, code);
     }
-    split_code(ctx, m.code, &m.country, &m.role);
+    dl_actor_split_code(ctx, m.code, &m.country, &m.role);
     int32_t id;
     bool person = !strcmp(m.kind, "person");
     /* One entity per entry, except places that stand for a government or
@@ -600,6 +563,84 @@ static dl_status emit_pronoun(dl_actor_ctx *ctx, const dl_atom *a)
     return st ? st : corefer(ctx, &m, ante);
 }
 
+/* Are the tokens between atoms a and b all among words (lower case)? */
+static bool gap_words(const dl_actor_ctx *ctx, const dl_atom *a, const dl_atom *b, const char *const *words,
+                      size_t n_words, uint32_t max)
+{
+    if (b->t0 < a->t1 || b->t0 - a->t1 > max)
+        return false;
+    for (uint32_t t = a->t1; t < b->t0; t++) {
+        const char *w = tok(ctx, t)->text ? tok(ctx, t)->text : "";
+        bool ok = false;
+        for (size_t i = 0; i < n_words && !ok; i++)
+            ok = !strcasecmp(w, words[i]);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* Role words with no actor before them may name it after a preposition:
+ * "human rights activists in Arnor", "soldiers from Gondor", "the
+ * government of Gondor", "lawmakers and officials in Fornost and Gondor"
+ * (every role for every actor). Extends group g from atom j; returns the
+ * atom after it. */
+static size_t attach(const dl_actor_ctx *ctx, group *g, size_t j, const dl_atom **prev)
+{
+    static const char *const joins[] = {"and", ","};
+    static const char *const preps[] = {"in", "of", "from", "the"};
+    static const char *const list[] = {"and", ",", "the"};
+    const dl_atom *at = ctx->atoms;
+    size_t n = ctx->n_atoms, k = j;
+    const dl_atom *p = *prev;
+    if (k + 1 < n && at[k].kind == DL_ATOM_AGENT && gap_words(ctx, p, &at[k], joins, 2, 2)) {
+        /* a second list of roles: "lawmakers and officials" */
+        size_t before = g->n_agents2;
+        while (k < n && at[k].kind == DL_ATOM_AGENT && g->n_agents2 < 8 &&
+               (g->n_agents2 == before || gap_ok(ctx, p, &at[k], 0, false))) {
+            g->agents2[g->n_agents2++] = &at[k];
+            p = &at[k++];
+        }
+    }
+    if (k >= n || at[k].kind != DL_ATOM_ACTOR || is_person(&at[k]) || p->t1 >= at[k].t0 ||
+        !gap_words(ctx, p, &at[k], preps, 4, 2))
+        goto none;
+    const char *w = tok(ctx, p->t1)->text;
+    if (!w || !strcasecmp(w, "the"))
+        goto none;
+    /* Armed men "in" a place are often another country's: "soldiers in
+     * Gaza" are not Gaza's army. "from" and "of" say whose they are. */
+    if (!strcasecmp(w, "in"))
+        for (size_t a = 0; a < g->n_agents + g->n_agents2; a++) {
+            const char *r = (a < g->n_agents ? g->agents[a] : g->agents2[a - g->n_agents])->agent->code;
+            if (!strncmp(r, "MIL", 3) || !strncmp(r, "COP", 3) || !strncmp(r, "REB", 3) || !strncmp(r, "SPY", 3))
+                goto none;
+        }
+    while (k < n && at[k].kind == DL_ATOM_ACTOR && !is_person(&at[k]) && g->n_of < 8 &&
+           (!g->n_of || gap_words(ctx, p, &at[k], list, 3, 3))) {
+        g->of[g->n_of++] = &at[k];
+        p = &at[k++];
+    }
+    *prev = p;
+    return k;
+none:
+    g->n_agents2 = 0;
+    return j;
+}
+
+/* Does "former" (or "ex-") qualify the mention of tokens [t0, t1)? */
+static bool former(const dl_actor_ctx *ctx, uint32_t t0, uint32_t t1)
+{
+    if (t0 > 0)
+        t0--;
+    for (uint32_t t = t0; t < t1; t++) {
+        const char *w = tok(ctx, t)->text;
+        if (w && (!strcasecmp(w, "former") || !strcasecmp(w, "ex")))
+            return true;
+    }
+    return false;
+}
+
 dl_status dl_actor_compose(dl_actor_ctx *ctx)
 {
     const dl_atom *at = ctx->atoms;
@@ -616,21 +657,29 @@ dl_status dl_actor_compose(dl_actor_ctx *ctx)
             /* "the United Nations General Assembly": a part of the actor
              * before it (its code extends the code) is the actor meant. */
             while (j < n && at[j].kind == DL_ATOM_ACTOR && !is_person(&at[j]) &&
-                   gap_ok(ctx, g.lead, &at[j], 0, false) && extends(ctx, g.lead->entry, at[j].entry))
+                   gap_ok(ctx, g.lead, &at[j], 0, false) && dl_actor_extends(ctx, g.lead->entry, at[j].entry))
                 g.lead = &at[j++];
             prev = g.lead;
+        } else if (at[i].kind == DL_ATOM_AGENT && at[i].agent->prefix && i + 1 < n &&
+                   at[i + 1].kind == DL_ATOM_ACTOR && dl_actor_country_like(ctx, at[i + 1].entry) &&
+                   gap_ok(ctx, &at[i], &at[i + 1], 0, false)) {
+            /* "MSF Arnor": a prefix role (NGO~) written before the country */
+            g.agents[g.n_agents++] = &at[i];
+            g.lead = &at[i + 1];
+            prev = g.lead;
+            j = i + 2;
         } else if (at[i].kind == DL_ATOM_AGENT && i > 0 && is_person(&at[i - 1]) &&
                    gap_ok(ctx, &at[i - 1], &at[i], 0, true)) {
             /* "Netanyahu's government": the person's country */
             const char *country, *role;
-            split_code(ctx, entry_code(ctx, at[i - 1].entry), &country, &role);
+            dl_actor_split_code(ctx, dl_actor_entry_code(ctx, at[i - 1].entry), &country, &role);
             g.country = country;
         }
         /* role words; a capitalised word no dictionary knows may stand
          * between them ("the Israeli Security Cabinet") */
         for (;;) {
             if (j + 1 < n && (g.lead || g.n_agents) && at[j].kind == DL_ATOM_NAME && !at[j].alias &&
-                at[j].t1 - at[j].t0 <= 2 && at[j + 1].kind == DL_ATOM_AGENT && gap_ok(ctx, prev, &at[j], 0, true) &&
+                at[j].t1 - at[j].t0 <= 2 && at[j + 1].kind == DL_ATOM_AGENT && gap_ok(ctx, prev, &at[j], 2, true) &&
                 gap_ok(ctx, &at[j], &at[j + 1], 0, false))
                 prev = &at[j++];
             if (j < n && at[j].kind == DL_ATOM_AGENT && g.n_agents < 8 && (j == i || gap_ok(ctx, prev, &at[j], 2, true))) {
@@ -640,6 +689,8 @@ dl_status dl_actor_compose(dl_actor_ctx *ctx)
             }
             break;
         }
+        if (!g.lead && g.n_agents && !g.country)
+            j = attach(ctx, &g, j, &prev);
         /* a name after them */
         if (j < n && (g.lead || g.n_agents) && g.n_agents < 8) {
             const dl_atom *c = &at[j];
@@ -648,6 +699,11 @@ dl_status dl_actor_compose(dl_actor_ctx *ctx)
                                    : c->kind == DL_ATOM_NAME && human && gap_ok(ctx, prev, c, 0, false);
             if (ok) {
                 g.person = c;
+                j++;
+            } else if (g.lead && g.n_agents && c->kind == DL_ATOM_ACTOR && dl_actor_same_country(ctx, g.lead->entry, c->entry) &&
+                       gap_ok(ctx, prev, c, 0, false)) {
+                /* "Bree Prime Minister Romendacil", where the dictionary
+                 * codes the man by his country alone: the title says more. */
                 j++;
             }
         }
@@ -660,6 +716,7 @@ dl_status dl_actor_compose(dl_actor_ctx *ctx)
         if (j == i)
             j = i + 1;
         g.last = &at[j - 1];
+        g.former = former(ctx, g.first->t0, g.last->t1);
         if (g.person)
             st = emit_person(ctx, &g);
         else if (g.n_agents)

@@ -1,7 +1,7 @@
 /* actor_int.h: what the parts of the actor stage share. Internal to
  * src/extract/actor*.c.
  *
- * The stage has three parts:
+ * The stage has four parts:
  *   actors.c       loading the dictionaries and compiling them into one
  *                  character trie (dl_actors_open/close), and the driver
  *                  dl_actors_find();
@@ -11,7 +11,9 @@
  *                  pronouns and unknown capitalised names;
  *   actor_coref.c  atoms combined into mentions ("Israel's Defence Minister
  *                  Yoav Gallant" is one), coded on the article's date, and
- *                  resolved to earlier mentions of the same entity.
+ *                  resolved to earlier mentions of the same entity;
+ *   actor_codes.c  CAMEO-style codes taken apart and put together
+ *                  (country + roles, prefix roles, "former" -> ELI).
  *
  * Matching works on characters, not words: a phrase and a stretch of text
  * match when their normalised forms are equal, where normalising upper-cases
@@ -197,5 +199,25 @@ dl_status dl_actor_add_alias(dl_actor_ctx *ctx, const dl_actor_entry *entry, con
 const dl_alias *dl_actor_find_alias(const dl_actor_ctx *ctx, const char *key, size_t n);
 /* The entity of a dictionary entry, or -1. */
 int32_t dl_actor_entry_entity(const dl_actor_ctx *ctx, const dl_actor_entry *e);
+
+/* actor_codes.c */
+/* Three-letter codes that open a code without being a country (IGO, GOV...). */
+bool dl_actor_role_prefix(const char *c);
+bool dl_actor_three_letters(const char *c);
+/* The country and role of a CAMEO-style code, in the arena. */
+void dl_actor_split_code(dl_actor_ctx *ctx, const char *code, const char **country, const char **role);
+/* The entry's code on the context's date, or NULL. */
+const char *dl_actor_entry_code(const dl_actor_ctx *ctx, const dl_actor_entry *e);
+/* Does the entry stand for a country (its code takes agents' roles)? */
+bool dl_actor_country_like(const dl_actor_ctx *ctx, const dl_actor_entry *e);
+/* Does b's code extend a's ("IGOUNO" -> "IGOUNOGAS")? */
+bool dl_actor_extends(const dl_actor_ctx *ctx, const dl_actor_entry *a, const dl_actor_entry *b);
+/* Do both entries code the same country, b by its country alone? */
+bool dl_actor_same_country(const dl_actor_ctx *ctx, const dl_actor_entry *a, const dl_actor_entry *b);
+/* country + the agents' roles ("ISR" + GOV -> "ISRGOV"), prefix roles first. */
+const char *dl_actor_combine(dl_actor_ctx *ctx, const char *country, const dl_atom *const *agents, size_t n);
+/* The first n bytes of code with the agents' roles (ELI instead when former). */
+const char *dl_actor_with_roles(dl_actor_ctx *ctx, const char *code, size_t n, const dl_atom *const *agents,
+                                size_t n_agents, bool former);
 
 #endif

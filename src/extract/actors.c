@@ -21,7 +21,9 @@
 
 bool dl_actor_is_hyphen(int32_t cp)
 {
-    return cp == '-' || (cp >= 0x2010 && cp <= 0x2013);
+    /* '_' joins the words of a name in PETRARCH's input ("Dol_Amroth") as
+     * it does in its dictionaries. */
+    return cp == '-' || cp == '_' || (cp >= 0x2010 && cp <= 0x2013);
 }
 
 static bool is_apostrophe(int32_t cp)

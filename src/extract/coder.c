@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char **dl_coder_words(dl_arena *arena, const char *phrase, uint8_t *n)
 {
@@ -92,6 +93,43 @@ static dl_status compile_verbs(dl_coder *c)
     return DL_OK;
 }
 
+/* Is w a word of negation or a modal? */
+static bool negation_word(const char *w, size_t n)
+{
+    /* and modals: a pattern that names one ("INDICATED WOULD * NOW")
+     * has coded what the modality means */
+    static const char *const words[] = {"not", "n't", "never", "no", "cannot", "would", "should", "could",
+                                        "might", "may", "must", "can"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == n && !strncasecmp(w, words[i], n))
+            return true;
+    return false;
+}
+
+/* Does a phrase of the synset (or of the synsets it names) hold a word of
+ * negation? */
+static bool negative_set(const dl_verb_dict *d, const dl_synset *set, int depth)
+{
+    if (!set || depth > 4)
+        return false;
+    for (uint32_t i = 0; i < set->n_phrases; i++) {
+        const char *p = set->phrases[i];
+        if (p[0] == '&') {
+            if (negative_set(d, dl_verb_dict_synset(d, p), depth + 1))
+                return true;
+            continue;
+        }
+        while (*p) {
+            size_t n = strcspn(p, " _");
+            if (negation_word(p, n))
+                return true;
+            p += n;
+            p += strspn(p, " _");
+        }
+    }
+    return false;
+}
+
 static dl_status compile_patterns(dl_coder *c)
 {
     const dl_verb_dict *d = &c->verbs;
@@ -104,6 +142,21 @@ static dl_status compile_patterns(dl_coder *c)
         cp->src = p;
         cp->code = p->code;
         cp->cyber = p->comment && strstr(p->comment, "cyber");
+        /* "[032:033]": the reader keeps the first code; the second, for
+         * the same event seen from the target, is read from the line. */
+        const char *br = p->text ? strrchr(p->text, '[') : NULL;
+        const char *colon = br ? strchr(br, ':') : NULL;
+        const char *close = br ? strchr(br, ']') : NULL;
+        if (colon && close && colon < close) {
+            const char *a = colon + 1;
+            while (*a == ' ')
+                a++;
+            size_t an = (size_t)(close - a);
+            while (an && a[an - 1] == ' ')
+                an--;
+            if (an && !(cp->alt = dl_arena_strndup(c->arena, a, an)))
+                return DL_ERR_NOMEM;
+        }
         size_t cap = 0;
         for (uint32_t k = 0; k < p->n_elems; k++)
             cap += 1 + strlen(p->elems[k]);
@@ -139,6 +192,7 @@ static dl_status compile_patterns(dl_coder *c)
                     e->kind = PE_SKIP;
                 } else if (len == 1 && *b == '%') {
                     e->kind = PE_COMPOUND;
+                    cp->compound = true;
                 } else if (*b == '&') {
                     char name[128];
                     snprintf(name, sizeof name, "%.*s", (int)len, b);
@@ -146,6 +200,7 @@ static dl_status compile_patterns(dl_coder *c)
                     e->set = dl_verb_dict_synset(d, name);
                     if (!e->set)
                         continue; /* an unknown synset can never match: drop the pattern below */
+                    cp->negation |= !have_verb && negative_set(d, e->set, 0);
                 } else {
                     char *w = dl_arena_strndup(c->arena, b, len);
                     if (!w)
@@ -154,6 +209,7 @@ static dl_status compile_patterns(dl_coder *c)
                         *q = (char)tolower((unsigned char)*q);
                     e->kind = PE_WORD;
                     e->word = w;
+                    cp->negation |= !have_verb && negation_word(w, len); /* "MAY_DAY" after '*' is no modal */
                 }
                 cp->n++;
             }

@@ -1,5 +1,6 @@
 /* coder_int.h: the coder's compiled dictionaries, shared by coder.c (which
- * builds them) and coder_sentence.c (which codes sentences with them). */
+ * builds them), coder_match.c (which matches verbs and patterns) and
+ * coder_sentence.c (which codes sentences with them). */
 #ifndef DL_EXTRACT_CODER_INT_H
 #define DL_EXTRACT_CODER_INT_H
 
@@ -30,7 +31,12 @@ typedef struct cpattern {
     uint16_t n;
     uint16_t verb;       /* index of the PE_VERB element */
     const char *code;
+    const char *alt;     /* "[032:033]": the code of the reverse event (target on source), or NULL */
+    bool compound;       /* has '%': a compound source acting together */
     bool cyber;          /* the line's comment says "cyber" */
+    bool negation;       /* the pattern spells out a negation or a modal
+                          * ("&NEGATVAUXVRB *", "WOULD *"): its code already
+                          * says what not doing it, or maybe doing it, means */
     const dl_verb_pattern *src;
 } cpattern;
 
@@ -93,5 +99,49 @@ dl_status dl_coder_sentence(event_list *out, const dl_coder *coder, const dl_art
                             const dl_sentence *sentences, size_t n_sentences, size_t si,
                             const dl_mention *mentions, size_t n_mentions, const dl_quote *quotes,
                             size_t n_quotes, dl_arena *arena);
+
+enum { MAX_ACTORS = 8, MAX_DEPTH = 3 };
+
+/* One sentence being coded. */
+typedef struct ctx {
+    const dl_coder *c;
+    const dl_article *a;
+    const dl_sentence *s;
+    size_t si;
+    const dl_mention *mentions;
+    size_t n_mentions;
+    int32_t *at;          /* per token of the sentence: the mention starting there, or -1 */
+    const dl_chunk **vg;  /* the verb groups, in order */
+    uint32_t n_vg;
+    const dl_quote *quotes;
+    size_t n_quotes;
+    dl_arena *arena;
+    event_list *out;
+} ctx;
+
+typedef struct actor_set {
+    int32_t m[MAX_ACTORS];      /* mention indexes; -2 means "the quote's speaker" */
+    const dl_quote *quote;      /* for -2 */
+    uint32_t n;
+} actor_set;
+
+typedef struct pmatch {
+    int32_t source, target;
+    uint32_t end;     /* the token after the last one the pattern matched */
+} pmatch;
+
+/* coder_match.c */
+bool dl_coder_is_verb_tag(uint8_t t);
+/* Is token t the word w (its text, any case, or its lemma)? */
+bool dl_coder_word_eq(const dl_token *t, const char *w);
+/* Can mention m be an event's actor (coded, not the media)? */
+bool dl_coder_usable(const dl_mention *m);
+/* Matches pattern elements [from, p->n) forward from token pos. */
+bool dl_coder_match_forward(const ctx *x, const cpattern *p, uint16_t from, uint32_t pos, uint32_t limit,
+                            pmatch *m);
+/* Matches pattern elements (to, 0] backward, each before token anchor. */
+bool dl_coder_match_backward(const ctx *x, const cpattern *p, int to, uint32_t anchor, pmatch *m);
+/* The verb (longest dictionary phrase) whose head is token i, or -1. */
+int32_t dl_coder_find_verb(const ctx *x, uint32_t i, uint32_t *first, uint32_t *end);
 
 #endif

@@ -31,203 +31,21 @@
 #include <string.h>
 #include <strings.h>
 
-enum { MAX_ACTORS = 8, MAX_DEPTH = 3 };
-
-typedef struct ctx {
-    const dl_coder *c;
-    const dl_article *a;
-    const dl_sentence *s;
-    size_t si;
-    const dl_mention *mentions;
-    size_t n_mentions;
-    int32_t *at;          /* per token of the sentence: the mention starting there, or -1 */
-    const dl_chunk **vg;  /* the verb groups, in order */
-    uint32_t n_vg;
-    const dl_quote *quotes;
-    size_t n_quotes;
-    dl_arena *arena;
-    event_list *out;
-} ctx;
-
-typedef struct actor_set {
-    int32_t m[MAX_ACTORS];      /* mention indexes; -2 means "the quote's speaker" */
-    const dl_quote *quote;      /* for -2 */
-    uint32_t n;
-} actor_set;
-
-static bool is_verb_tag(uint8_t t)
-{
-    return t == DL_TAG_VB || t == DL_TAG_VBD || t == DL_TAG_VBG || t == DL_TAG_VBN || t == DL_TAG_VBP ||
-           t == DL_TAG_VBZ;
-}
-
-static bool word_eq(const dl_token *t, const char *w)
-{
-    return strcasecmp(t->text, w) == 0 || (t->lemma && strcmp(t->lemma, w) == 0);
-}
-
-static bool usable(const dl_mention *m)
-{
-    return m->code && m->code[0] != '-' && !(m->kind && !strcmp(m->kind, "media"));
-}
-
-/* ------------------------------------------------------------ matching */
-
-typedef struct pmatch {
-    int32_t source, target;
-} pmatch;
-
-/* Does a member phrase of a synset stand at token pos? Returns its length. */
-static uint32_t set_at(const ctx *x, const dl_synset *set, uint32_t pos, uint32_t limit, int depth)
-{
-    if (!set || depth > 4)
-        return 0;
-    for (uint32_t i = 0; i < set->n_phrases; i++) {
-        const char *ph = set->phrases[i];
-        if (ph[0] == '&') {
-            uint32_t n = set_at(x, dl_verb_dict_synset(&x->c->verbs, ph), pos, limit, depth + 1);
-            if (n)
-                return n;
-            continue;
-        }
-        /* compare word by word without allocating */
-        uint32_t k = pos;
-        const char *p = ph;
-        bool ok = true;
-        while (*p && ok) {
-            const char *e = strchr(p, ' ');
-            size_t len = e ? (size_t)(e - p) : strlen(p);
-            if (k >= limit)
-                ok = false;
-            else {
-                const dl_token *t = &x->s->tokens[k];
-                ok = strlen(t->text) == len && strncasecmp(t->text, p, len) == 0;
-                if (!ok && t->lemma)
-                    ok = strlen(t->lemma) == len && strncasecmp(t->lemma, p, len) == 0;
-            }
-            k++;
-            p = e ? e + 1 : p + len;
-        }
-        if (ok)
-            return k - pos;
-    }
-    return 0;
-}
-
-/* Matches elements [from, p->n) forward from token pos. */
-static bool match_forward(const ctx *x, const cpattern *p, uint16_t from, uint32_t pos, uint32_t limit,
-                          pmatch *m)
-{
-    for (uint16_t k = from; k < p->n; k++) {
-        const pelem *e = &p->e[k];
-        bool glued = e->glued;
-        uint32_t j = pos, found = UINT32_MAX, len = 0;
-        switch (e->kind) {
-        case PE_WORD:
-        case PE_SET:
-            for (; j < limit && found == UINT32_MAX; j++) {
-                len = e->kind == PE_WORD ? word_eq(&x->s->tokens[j], e->word) : set_at(x, e->set, j, limit, 0);
-                if (len)
-                    found = j;
-                if (glued)
-                    break;
-            }
-            if (found == UINT32_MAX)
-                return false;
-            pos = found + len;
-            break;
-        case PE_SOURCE:
-        case PE_TARGET:
-            for (; j < limit && found == UINT32_MAX; j++) {
-                if (x->at[j] >= 0 && usable(&x->mentions[x->at[j]]))
-                    found = j;
-                if (glued)
-                    break;
-            }
-            if (found == UINT32_MAX)
-                return false;
-            if (e->kind == PE_SOURCE)
-                m->source = x->at[found];
-            else
-                m->target = x->at[found];
-            pos = x->mentions[x->at[found]].last;
-            break;
-        case PE_SKIP:
-            for (uint32_t c = 0; c < x->s->n_chunks; c++)
-                if (x->s->chunks[c].kind == DL_CHUNK_NP && x->s->chunks[c].first == pos) {
-                    pos = x->s->chunks[c].end;
-                    break;
-                }
-            break;
-        default:
-            break;
-        }
-    }
-    return true;
-}
-
-/* Matches elements (to, 0] backward, each ending before token anchor. */
-static bool match_backward(const ctx *x, const cpattern *p, int to, uint32_t anchor, pmatch *m)
-{
-    for (int k = to; k >= 0; k--) {
-        const pelem *e = &p->e[k];
-        bool glued = p->e[k + 1].glued; /* the element to its right must follow it directly */
-        int64_t j = (int64_t)anchor - 1, found = -1;
-        switch (e->kind) {
-        case PE_WORD:
-            for (; j >= 0 && found < 0; j--) {
-                if (word_eq(&x->s->tokens[j], e->word))
-                    found = j;
-                if (glued)
-                    break;
-            }
-            if (found < 0)
-                return false;
-            anchor = (uint32_t)found;
-            break;
-        case PE_SET:
-            for (; j >= 0 && found < 0; j--) {
-                uint32_t len = set_at(x, e->set, (uint32_t)j, anchor, 0);
-                if (len && (!glued || (uint32_t)j + len == anchor))
-                    found = j;
-                if (glued && (uint32_t)j + 4 < anchor)
-                    break;
-            }
-            if (found < 0)
-                return false;
-            anchor = (uint32_t)found;
-            break;
-        case PE_SOURCE:
-        case PE_TARGET:
-            for (; j >= 0 && found < 0; j--) {
-                int32_t mi = x->at[j];
-                if (mi >= 0 && usable(&x->mentions[mi]) && (!glued || x->mentions[mi].last == anchor))
-                    found = j;
-                if (glued && x->at[j] >= 0)
-                    break;
-            }
-            if (found < 0)
-                return false;
-            if (e->kind == PE_SOURCE)
-                m->source = x->at[found];
-            else
-                m->target = x->at[found];
-            anchor = (uint32_t)found;
-            break;
-        default:
-            break;
-        }
-    }
-    return true;
-}
-
 /* ---------------------------------------------------- subjects, objects */
 
 static bool in_prep_phrase(const ctx *x, const dl_mention *m)
 {
-    if (m->first == 0)
+    /* The preposition stands before the noun phrase the mention ends,
+     * "in south Ithilen" as much as "in Ithilen". */
+    uint32_t first = m->first;
+    for (uint32_t c = 0; c < x->s->n_chunks; c++) {
+        const dl_chunk *k = &x->s->chunks[c];
+        if (k->kind == DL_CHUNK_NP && k->first < first && k->end > first && k->end <= m->last + 1)
+            first = k->first;
+    }
+    if (first == 0)
         return false;
-    const dl_token *t = &x->s->tokens[m->first - 1];
+    const dl_token *t = &x->s->tokens[first - 1];
     if (t->tag == DL_TAG_TO)
         return true;
     return t->tag == DL_TAG_IN && strcasecmp(t->text, "that") && strcasecmp(t->text, "as") &&
@@ -244,7 +62,7 @@ static bool coordinated(const ctx *x, const dl_mention *a, const dl_mention *b)
         const dl_token *k = &x->s->tokens[t];
         if (k->tag == DL_TAG_COMMA || k->tag == DL_TAG_CC)
             joiner = true;
-        else if (is_verb_tag(k->tag) || k->tag == DL_TAG_IN || k->tag == DL_TAG_TO)
+        else if (dl_coder_is_verb_tag(k->tag) || k->tag == DL_TAG_IN || k->tag == DL_TAG_TO)
             return false;
     }
     return joiner;
@@ -271,7 +89,8 @@ static const dl_quote *quote_around(const ctx *x, const dl_token *t)
 static bool is_reporting(const dl_token *t)
 {
     static const char *const verbs[] = {"say", "tell", "state", "add", "claim", "announce", "report",
-                                        "insist", "confirm", "write", "note", "declare"};
+                                        "insist", "confirm", "write", "note", "declare", "indicate",
+                                        "suggest", "signal"};
     for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
         if (t->lemma && !strcmp(t->lemma, verbs[i]))
             return true;
@@ -288,7 +107,7 @@ static void subjects_in(const ctx *x, uint32_t lo, uint32_t hi, actor_set *out)
         int32_t mi = x->at[t];
         if (mi < 0 || x->mentions[mi].last > hi)
             continue;
-        if (usable(&x->mentions[mi]) && !in_prep_phrase(x, &x->mentions[mi]))
+        if (dl_coder_usable(&x->mentions[mi]) && !in_prep_phrase(x, &x->mentions[mi]))
             best = mi;
     }
     if (best < 0)
@@ -298,7 +117,7 @@ static void subjects_in(const ctx *x, uint32_t lo, uint32_t hi, actor_set *out)
     chain[n++] = best;
     for (uint32_t t = x->mentions[best].first; t-- > lo && n < MAX_ACTORS;) {
         int32_t mi = x->at[t];
-        if (mi < 0 || !usable(&x->mentions[mi]))
+        if (mi < 0 || !dl_coder_usable(&x->mentions[mi]))
             continue;
         if (!coordinated(x, &x->mentions[mi], &x->mentions[chain[n - 1]]) ||
             in_prep_phrase(x, &x->mentions[mi]))
@@ -309,10 +128,23 @@ static void subjects_in(const ctx *x, uint32_t lo, uint32_t hi, actor_set *out)
         add_actor(out, chain[--n]);
 }
 
+/* Is verb group c a bare past participle after a noun ("remarks published
+ * on Monday")? It qualifies the noun and opens no clause of its own. */
+static bool reduced_relative(const ctx *x, const dl_chunk *c)
+{
+    if (c->end - c->first != 1 || c->first == 0 || x->s->tokens[c->head].tag != DL_TAG_VBN)
+        return false;
+    uint8_t t = x->s->tokens[c->first - 1].tag;
+    return t == DL_TAG_NN || t == DL_TAG_NNS || t == DL_TAG_NNP || t == DL_TAG_NNPS;
+}
+
 static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth)
 {
     const dl_chunk *vg = x->vg[vgi];
-    uint32_t lo = vgi ? x->vg[vgi - 1]->end : 0;
+    uint32_t open = vgi;
+    while (open > 0 && reduced_relative(x, x->vg[open - 1]))
+        open--;
+    uint32_t lo = open ? x->vg[open - 1]->end : 0;
     subjects_in(x, lo, vg->first, out);
     if (out->n || depth >= MAX_DEPTH)
         return;
@@ -357,6 +189,33 @@ static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth)
         subjects(x, nonfinite ? back : vgi - 1, out, depth + 1);
 }
 
+static bool is_noun_tag(uint8_t t)
+{
+    return t == DL_TAG_NN || t == DL_TAG_NNS || t == DL_TAG_NNP || t == DL_TAG_NNPS;
+}
+
+/* Where the object of verb group vgi may end: at the next verb group,
+ * past participles and gerunds that only qualify a noun ("the roads
+ * leading into X", "memos sent by X"), as the object noun phrase of
+ * PETRARCH's parse tree would hold them. */
+static uint32_t object_limit(const ctx *x, uint32_t vgi, uint32_t from)
+{
+    for (uint32_t g = vgi + 1; g < x->n_vg; g++) {
+        const dl_chunk *c = x->vg[g];
+        if (c->end <= from)
+            continue;
+        uint8_t tag = x->s->tokens[c->head].tag;
+        /* "memos sent by", "roads leading into": a participle between a
+         * noun and a preposition; "crowds burned down" is a clause */
+        if (c->end - c->first == 1 && c->first > 0 && (tag == DL_TAG_VBN || tag == DL_TAG_VBG) &&
+            is_noun_tag(x->s->tokens[c->first - 1].tag) && c->end < x->s->n_tokens &&
+            (x->s->tokens[c->end].tag == DL_TAG_IN || x->s->tokens[c->end].tag == DL_TAG_TO))
+            continue;
+        return c->first;
+    }
+    return x->s->n_tokens;
+}
+
 static const char *const location_preps[] = {"in", "near", "at", "across", "inside", "outside",
                                               "around", "throughout", "into", "off"};
 
@@ -373,15 +232,27 @@ static bool is_place(const dl_mention *m)
     return m->kind && (!strcmp(m->kind, "place") || !strcmp(m->kind, "country"));
 }
 
-static void objects(const ctx *x, uint32_t from, uint32_t limit, int32_t skip, actor_set *out, bool places_too)
+/* places_too: 0 never a place after "in"; 1 always; 2 when it qualifies
+ * a noun ("criticized the closure of guest houses in Bree"): a verbal act
+ * is about that place, where a strike "in Gaza" only happened there. */
+static void objects(const ctx *x, uint32_t from, uint32_t limit, int32_t skip, actor_set *out, int places_too)
 {
     int32_t first = -1;
     for (uint32_t t = from; t < limit && first < 0; t++) {
+        /* A comma after something else closes the object: "restore ties
+         * with [unknown], years after X crowds burned ..." is not about X. */
+        if (!strcmp(x->s->tokens[t].text, ",") && t > from)
+            break;
         int32_t mi = x->at[t];
-        if (mi < 0 || mi == skip || !usable(&x->mentions[mi]))
+        if (mi < 0 || mi == skip || !dl_coder_usable(&x->mentions[mi]))
             continue;
         const dl_mention *m = &x->mentions[mi];
-        if (!places_too && m->first && is_location_prep(&x->s->tokens[m->first - 1]) && is_place(m))
+        /* "in Gaza" is where; "fired at Seoul", "roads leading into
+         * Mordor" are whom */
+        bool noun_place = places_too == 2 && m->first >= 2 && is_noun_tag(x->s->tokens[m->first - 2].tag);
+        const char *prep = m->first ? x->s->tokens[m->first - 1].text : "";
+        if (places_too != 1 && !noun_place && m->first && is_location_prep(&x->s->tokens[m->first - 1]) &&
+            strcasecmp(prep, "at") && strcasecmp(prep, "into") && is_place(m))
             continue; /* "in Gaza": where, not whom */
         first = mi;
     }
@@ -391,7 +262,7 @@ static void objects(const ctx *x, uint32_t from, uint32_t limit, int32_t skip, a
     int32_t last = first;
     for (uint32_t t = x->mentions[first].last; t < limit && out->n < MAX_ACTORS; t++) {
         int32_t mi = x->at[t];
-        if (mi < 0 || !usable(&x->mentions[mi]))
+        if (mi < 0 || !dl_coder_usable(&x->mentions[mi]))
             continue;
         if (!coordinated(x, &x->mentions[last], &x->mentions[mi]))
             break;
@@ -406,7 +277,7 @@ static int32_t passive_agent(const ctx *x, uint32_t from, uint32_t limit)
     for (uint32_t t = from; t + 1 < limit; t++)
         if (!strcasecmp(x->s->tokens[t].text, "by")) {
             for (uint32_t k = t + 1; k < limit && k <= t + 6; k++)
-                if (x->at[k] >= 0 && usable(&x->mentions[x->at[k]]))
+                if (x->at[k] >= 0 && dl_coder_usable(&x->mentions[x->at[k]]))
                     return x->at[k];
             return -1;
         }
@@ -470,6 +341,8 @@ static const char *fmt(dl_arena *arena, const char *f, const char *a, const char
 
 typedef struct coded {
     const char *code;
+    const char *alt;         /* code of the reverse event, or NULL */
+    bool mutual;             /* listed sources act on each other */
     const char *verb;        /* as written */
     const char *pattern;     /* line */
     const char *file;
@@ -504,7 +377,7 @@ static dl_status emit(const ctx *x, const coded *k, const actor_set *src, const 
     const dl_cameo_code *info = dl_cameo_get(x->c->cameo, k->code);
     /* Actors listed together with no one else named act on each other:
      * "Gondor and Osgiliath delayed their meeting". */
-    bool mutual = !tgt->n && src->n > 1;
+    bool mutual = !tgt->n && src->n > 1 && k->mutual;
     uint32_t nt = mutual ? src->n : tgt->n ? tgt->n : 1;
     for (uint32_t i = 0; i < src->n; i++)
         for (uint32_t j = 0; j < nt; j++) {
@@ -523,6 +396,14 @@ static dl_status emit(const ctx *x, const coded *k, const actor_set *src, const 
                     dl_status st = emit_one(x, k, info, s1, t1);
                     if (st)
                         return st;
+                    /* "[032:033]": "X left for Y" is also Y receiving X */
+                    if (k->alt && !mutual && t1.code && k->alt[0] >= '0' && k->alt[0] <= '9') {
+                        coded r = *k;
+                        r.code = k->alt;
+                        r.alt = NULL;
+                        if ((st = emit_one(x, &r, dl_cameo_get(x->c->cameo, r.code), t1, s1)))
+                            return st;
+                    }
                 }
         }
     return DL_OK;
@@ -612,66 +493,11 @@ static bool denies(const dl_token *t)
     return false;
 }
 
-/* The verb (longest dictionary phrase) whose head is token i, or -1. */
-static int32_t find_verb(const ctx *x, uint32_t i, uint32_t *first, uint32_t *end)
-{
-    const dl_token *t = &x->s->tokens[i];
-    int32_t best = -1;
-    uint8_t best_n = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        char key[64];
-        const char *w = pass ? t->text : t->lemma;
-        if (!w)
-            continue;
-        size_t n = strlen(w);
-        if (n >= sizeof key)
-            continue;
-        for (size_t k = 0; k <= n; k++)
-            key[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
-        for (const verb_ref *r = dl_map_get(x->c->by_word, key, n); r; r = r->next) {
-            const cverb *v = &x->c->cverbs[r->verb];
-            if (v->n_words <= best_n || i < v->head)
-                continue;
-            uint32_t start = i - v->head, pos = i + 1;
-            bool ok = true;
-            for (uint8_t k = 0; k < v->head && ok; k++)
-                ok = word_eq(&x->s->tokens[start + k], v->words[k]);
-            /* Words after the head may stand a few words apart: "conducted
-             * several air strikes" is CONDUCT_AIR_STRIKES. The gap never
-             * crosses punctuation or another verb. */
-            for (uint8_t k = v->head + 1; k < v->n_words && ok; k++) {
-                uint32_t limit = pos + (k == v->head + 1 ? 4 : 1);
-                ok = false;
-                for (uint32_t j = pos; j < limit && j < x->s->n_tokens; j++) {
-                    const dl_token *g = &x->s->tokens[j];
-                    if (word_eq(g, v->words[k])) {
-                        ok = true;
-                        pos = j + 1;
-                        break;
-                    }
-                    if (is_verb_tag(g->tag) || g->tag == DL_TAG_COMMA || g->tag == DL_TAG_PERIOD ||
-                        g->tag == DL_TAG_COLON || g->tag == DL_TAG_IN)
-                        break;
-                }
-            }
-            if (ok) {
-                best = (int32_t)r->verb;
-                best_n = v->n_words;
-                *first = start;
-                *end = pos;
-            }
-        }
-        if (best >= 0)
-            break;
-    }
-    return best;
-}
-
 static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after_denial)
 {
     const dl_chunk *vg = x->vg[vgi];
     uint32_t vfirst = head, vend = head + 1;
-    int32_t vi = find_verb(x, head, &vfirst, &vend);
+    int32_t vi = dl_coder_find_verb(x, head, &vfirst, &vend);
     if (vi < 0 || after_denial)
         return DL_OK;
     /* A gerund after "of", "in", "for" or "about" names an activity inside
@@ -686,12 +512,13 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     const dl_verb_block *block = &x->c->verbs.blocks[v->block];
     uint32_t limit = vgi + 1 < x->n_vg ? x->vg[vgi + 1]->first : x->s->n_tokens;
     coded k = {0};
-    pmatch pm = {-1, -1};
+    pmatch pm = {-1, -1, 0};
+    bool spelled_out = false; /* the pattern names the negation itself */
     for (uint32_t p = block->first_pattern; p < block->first_pattern + block->n_patterns; p++) {
         const cpattern *cp = &x->c->cpatterns[p];
-        pmatch m = {-1, -1};
-        if (!cp->n || !match_forward(x, cp, (uint16_t)(cp->verb + 1), vend, x->s->n_tokens, &m) ||
-            (cp->verb > 0 && !match_backward(x, cp, cp->verb - 1, vfirst, &m)))
+        pmatch m = {-1, -1, 0};
+        if (!cp->n || !dl_coder_match_forward(x, cp, (uint16_t)(cp->verb + 1), vend, x->s->n_tokens, &m) ||
+            (cp->verb > 0 && !dl_coder_match_backward(x, cp, cp->verb - 1, vfirst, &m)))
             continue;
         pm = m;
         k.code = cp->code;
@@ -699,14 +526,21 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
         k.file = cp->src->file;
         k.line = cp->src->line;
         k.cyber = cp->cyber;
+        k.alt = cp->alt;
+        k.mutual = cp->compound || cp->alt;
+        spelled_out = cp->negation;
         break;
     }
     if (!k.code) {
         k.code = v->code ? v->code : block->code;
+        if (!v->code && block->alt_code) {
+            k.alt = block->alt_code;
+            k.mutual = true;
+        }
         k.cyber = v->src->comment && strstr(v->src->comment, "cyber");
     }
-    if (!k.code || k.code[0] == '-' || k.code[0] < '0' || k.code[0] > '9')
-        return DL_OK;
+    if (!k.code || k.code[0] == '-' || k.code[0] < '0' || k.code[0] > '9' || strchr(k.code, '?'))
+        return DL_OK; /* "[025?]": a code its author was not sure of */
     /* A pattern, or a verb of several words ("conduct air strikes"), is
      * specific enough to code an event whose target is not named. */
     bool from_pattern = k.pattern != NULL || v->n_words > 1;
@@ -714,7 +548,7 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
         k.file = block->file;
         k.line = block->line;
     }
-    k.negated = vg && (vg->flags & DL_VG_NEGATED);
+    k.negated = vg && (vg->flags & DL_VG_NEGATED) && !spelled_out;
     bool planned = vgi > 0 && vg->first > 0 && x->s->tokens[vg->first - 1].tag == DL_TAG_TO &&
                    intends(&x->s->tokens[x->vg[vgi - 1]->head]);
     /* "will attack" is coded as the attack, as TABARI and PETRARCH do;
@@ -722,11 +556,11 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     if (vg->flags & DL_VG_FUTURE) {
         bool will = false;
         for (uint32_t t = vg->first; t < vg->end; t++)
-            will |= word_eq(&x->s->tokens[t], "will") || word_eq(&x->s->tokens[t], "shall") ||
-                    word_eq(&x->s->tokens[t], "'ll");
+            will |= dl_coder_word_eq(&x->s->tokens[t], "will") || dl_coder_word_eq(&x->s->tokens[t], "shall") ||
+                    dl_coder_word_eq(&x->s->tokens[t], "'ll");
         planned |= !will;
     }
-    if (planned || (vg->flags & DL_VG_MODAL)) {
+    if (!spelled_out && (planned || (vg->flags & DL_VG_MODAL))) {
         if (k.negated || !(k.code = hypothetical(k.code)))
             return DL_OK;
     }
@@ -740,6 +574,19 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     if (pm.target >= 0)
         add_actor(&tgt, pm.target);
     bool passive = vg && (vg->flags & DL_VG_PASSIVE);
+    bool verbal = (k.code[0] - '0') * 10 + (k.code[1] - '0') < 14; /* CAMEO 01-13: words, not deeds */
+    /* a visit's place is whom it visits: "arrived in Gondor" */
+    int places = !strncmp(k.code, "032", 3) || !strncmp(k.code, "033", 3) || !strncmp(k.code, "042", 3) ||
+                 !strncmp(k.code, "043", 3) ? 1 : verbal ? 2 : 0;
+    /* A passive with no "by" phrase is coded as PETRARCH does, from its
+     * subject to its object: "The Philippines was criticized over its
+     * dispute with Eriador". */
+    if (passive && !src.n && passive_agent(x, vend, limit) < 0 && !tgt.n) {
+        actor_set subj = {0}, obj = {0};
+        subjects_in(x, vgi ? x->vg[vgi - 1]->end : 0, vg->first, &subj); /* its own clause only */
+        objects(x, vend, object_limit(x, vgi, vend), subj.n ? subj.m[0] : -1, &obj, places);
+        passive = !(subj.n && obj.n);
+    }
     if (passive) {
         if (!src.n) {
             int32_t agent = passive_agent(x, vend, limit);
@@ -751,12 +598,18 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     } else {
         if (!src.n && vg)
             subjects(x, vgi, &src, 0);
+        if (!tgt.n && strcmp(k.code, "010") && k.pattern && pm.end > vend) {
+            /* The object the pattern described ("abandon improved economic
+             * relations with X", "memos sent by X"): its target follows it,
+             * past participles that only modify it. */
+            objects(x, pm.end, object_limit(x, vgi, pm.end), src.n ? src.m[0] : -1, &tgt, places);
+        }
         if (!tgt.n && strcmp(k.code, "010"))
-            objects(x, vend, limit, src.n ? src.m[0] : -1, &tgt, false);
+            objects(x, vend, object_limit(x, vgi, vend), src.n ? src.m[0] : -1, &tgt, places);
     }
     if (!src.n)
         return DL_OK;
-    if (!tgt.n) {
+    if (!tgt.n && !(k.mutual && src.n > 1)) {
         /* Material conflict may lack a named target ("conducted air
          * strikes"), but only when a pattern, not the bare verb, coded it. */
         int root = (k.code[0] - '0') * 10 + (k.code[1] - '0');
@@ -768,6 +621,29 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     if (!strcmp(k.code, "010"))
         return DL_OK;
     return emit(x, &k, &src, &tgt);
+}
+
+/* Does a time adjunct open the noun phrase at token i ("during a brief
+ * visit to X", "after talks with Y")? Then it dates another event and is
+ * none itself. */
+static bool time_adjunct(const ctx *x, uint32_t i)
+{
+    static const char *const preps[] = {"during", "after", "before", "since", "following", "ahead", "until"};
+    while (i > 0) {
+        uint8_t t = x->s->tokens[i - 1].tag;
+        if (t != DL_TAG_DT && t != DL_TAG_JJ && t != DL_TAG_PRPS && t != DL_TAG_RB && t != DL_TAG_CD)
+            break;
+        i--;
+    }
+    if (i == 0)
+        return false;
+    const dl_token *p = &x->s->tokens[i - 1];
+    if (!strcasecmp(p->text, "of") && i >= 2)
+        p = &x->s->tokens[i - 2]; /* "ahead of" */
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+        if (!strcasecmp(p->text, preps[k]))
+            return true;
+    return false;
 }
 
 static dl_status code_frames(const ctx *x)
@@ -783,17 +659,17 @@ static dl_status code_frames(const ctx *x)
                 const char *w = fr->words[k];
                 if ((w[0] == '$' || w[0] == '+') && !w[1]) {
                     int32_t mi = pos < s->n_tokens ? x->at[pos] : -1;
-                    ok = mi >= 0 && usable(&x->mentions[mi]);
+                    ok = mi >= 0 && dl_coder_usable(&x->mentions[mi]);
                     if (ok) {
                         add_actor(w[0] == '$' ? &src : &tgt, mi);
                         pos = x->mentions[mi].last;
                     }
                 } else {
-                    ok = pos < s->n_tokens && word_eq(&s->tokens[pos], w);
+                    ok = pos < s->n_tokens && dl_coder_word_eq(&s->tokens[pos], w);
                     pos++;
                 }
             }
-            if (!ok)
+            if (!ok || time_adjunct(x, i))
                 continue;
             if (!fr->has_source) {
                 /* the subject of the first verb group after the frame */
@@ -859,7 +735,19 @@ dl_status dl_coder_sentence(event_list *out, const dl_coder *c, const dl_article
                 x.vg[x.n_vg++] = &s->chunks[k];
             continue;
         }
-        if (is_verb_tag(s->tokens[t].tag) && s->tokens[t].tag != DL_TAG_VB) {
+        /* "has celebrated", "it deplored" with the verb tagged an
+         * adjective: after an auxiliary that ends a verb group, or after a
+         * subject pronoun, a word in -ed is the verb. */
+        const dl_token *tk = &s->tokens[t];
+        const dl_token *pv = t > 0 ? &s->tokens[t - 1] : NULL;
+        bool after_aux = pv && x.n_vg && x.vg[x.n_vg - 1]->end == t && x.vg[x.n_vg - 1]->head == t - 1 &&
+                         pv->lemma && !strcmp(pv->lemma, "have");
+        bool after_subject = pv && pv->tag == DL_TAG_PRP &&
+                             (!strcasecmp(pv->text, "it") || !strcasecmp(pv->text, "he") || !strcasecmp(pv->text, "she") ||
+                              !strcasecmp(pv->text, "they") || !strcasecmp(pv->text, "we") || !strcasecmp(pv->text, "i"));
+        bool participle = (after_aux || after_subject) && tk->tag == DL_TAG_JJ && strlen(tk->text) > 3 &&
+                          !strcmp(tk->text + strlen(tk->text) - 2, "ed");
+        if ((dl_coder_is_verb_tag(tk->tag) && tk->tag != DL_TAG_VB) || participle) {
             own[t] = (dl_chunk){t, t + 1, t, DL_CHUNK_VG, 0};
             x.vg[x.n_vg++] = &own[t];
         }
