@@ -60,6 +60,19 @@ check own-dictionaries 0 "$DATELINE" code --verbs "$TMP/verbs.txt" --actors "$TM
 has "$OUT" '"code":"ZMB'
 has "$OUT" '"code":"FLO'
 
+# TABARI conventions: [A:B] codes both directions, roles attached by
+# "from"/"in", and lists of roles and places distributed.
+printf -- '--- VISIT [042:043] ---\nVISIT\n--- ATTACK [190] ---\nATTACK\n' >"$TMP/v2.txt"
+printf 'SOLDIER [~MIL]\nOFFICIAL [~GOV]\nLAWMAKER [~LEG]\n' >"$TMP/g2.txt"
+printf 'Zembla visited Florin on Monday.\n\nSoldiers from Zembla attacked Florin.\n\nLawmakers and officials in Zembla attacked Florin.\n' >"$TMP/c.txt"
+check conventions 0 "$DATELINE" code --verbs "$TMP/v2.txt" --actors "$TMP/actors.txt" --agents "$TMP/g2.txt" "$TMP/c.txt"
+cp "$OUT" "$TMP/conv.jsonl"
+has_event "$TMP/conv.jsonl" ZMB 042 FLO
+has_event "$TMP/conv.jsonl" FLO 043 ZMB
+has_event "$TMP/conv.jsonl" ZMBMIL 190 FLO
+has_event "$TMP/conv.jsonl" ZMBLEG 190 FLO
+has_event "$TMP/conv.jsonl" ZMBGOV 190 FLO
+
 check bad-format 2 "$DATELINE" code --format xml "$TMP/a.txt"
 check missing-dictionary 3 "$DATELINE" code --verbs "$TMP/nope.txt" "$TMP/a.txt"
 check bad-input-rest-kept 1 "$DATELINE" code "$TMP/nope.txt" "$TMP/a.txt"
