@@ -5,24 +5,33 @@
  *
  *  1. Direct quotes. Every pair of quotation marks (quotes_marks.c) is a
  *     candidate. Its attribution is looked for right after the closing
- *     mark ("...," X said / said X / the statement adds), then right
- *     before the opening mark (X said: "..." / X stressed "..." / according
- *     to X, "..."). A quotation with no attribution of its own continues
- *     the previous one when only that quote's attribution stands between
- *     them (a quote split by "he said", or reopened in the next
- *     paragraph). Short quotations after naming words ("dubbed it") are
- *     names, not quotes.
- *  2. Indirect speech. Every reporting cue not used by pass 1 and outside
- *     quotation marks: "X said (that) ...", "..., X said", "according to
- *     X, ...", "X told reporters ...", "X was quoted as saying ...". The
- *     reported words are the rest of the sentence when they form a clause,
- *     else the clause before the comma that precedes the speaker.
+ *     mark ("...," X said / said X, an apposition / the statement adds /
+ *     "..." ― Name), then right before the opening mark (X said: "..." / X
+ *     stressed "..." / according to X, "..."). A transcript label opening
+ *     the quotation ("PENCE: Well, ...") is its speaker. A quotation inside
+ *     the clause its cue reports (`said that her "only experience" was
+ *     ...`) takes the whole clause. A quotation with no attribution of its
+ *     own continues the previous one when only that quote's attribution
+ *     stands between them. Short quotations after naming words ("dubbed
+ *     it") are names, not quotes.
+ *  2. Indirect speech. First paragraphs that a "X added:" line introduces;
+ *     then every reporting cue not used by pass 1 and outside quotation
+ *     marks: "X said (that) ...", "..., X said", "A, X said, B",
+ *     "according to X, ...", "X told reporters ...", "X was quoted as
+ *     saying ...", "X's claim that ...". Cues include attitudes and
+ *     actions ("wants", "called for", "criticized"), as PolNeAR annotates
+ *     them. The reported words are the rest of the sentence when they form
+ *     a clause or an object, else the clause before the comma that
+ *     precedes the speaker.
  *
- * Quotations left without attribution are kept only when they sit inside
- * reported speech ("said that "violent clashes" were taking place"): they
- * are that speaker's words. Finally speakers are resolved through the
- * actor mentions (following antecedents), and "the statement" becomes the
- * body that issued it, named earlier. */
+ * Quotations left without attribution are kept when they sit inside
+ * reported speech ("said that "violent clashes" were taking place"), or
+ * when they read as speech and a speaker was named a few sentences
+ * before: they are that speaker's words. Reported speech whose cue stands
+ * inside another quote's words is dropped (the outer speaker's words).
+ * Finally speakers are resolved through the actor mentions (following
+ * antecedents), and "the statement" becomes the body that issued it,
+ * named earlier. */
 #include "extract/quotes_int.h"
 #include "base/arena.h"
 
@@ -63,6 +72,14 @@ int32_t dl_q_np_back(const ctx *c, int32_t j, int32_t lo)
         if (is_det(c, (size_t)p)) {
             f = p;
             break;
+        }
+        /* "state and local leaders", "Federal and state officials" */
+        if ((is(c, (size_t)p, "and") || is(c, (size_t)p, "or")) && p - 1 >= lo && f < j &&
+            tag(c, (size_t)f) == DL_TAG_JJ &&
+            (tag(c, (size_t)p - 1) == DL_TAG_JJ || tag(c, (size_t)p - 1) == DL_TAG_NN) &&
+            !(c->flags[p - 1] & (F_MARK | F_INQ))) {
+            f = p - 1;
+            continue;
         }
         /* "Department of Defence", "Secretary of State John Kerry" */
         if (is(c, (size_t)p, "of") && p - 1 >= lo && is_head(c, (size_t)p - 1) &&
@@ -115,7 +132,8 @@ int32_t dl_q_skip_aux_back(const ctx *c, int32_t g, int32_t lo)
     int32_t j = g - 1;
     while (j >= lo) {
         dl_tag t = tag(c, (size_t)j);
-        if (t == DL_TAG_RB || t == DL_TAG_MD ||
+        if (t == DL_TAG_RB || t == DL_TAG_MD || is(c, (size_t)j, "n't") || is(c, (size_t)j, "n\xE2\x80\x99t") ||
+            is(c, (size_t)j, "not") ||
             (is_verb(t) && (lemma_is(c, (size_t)j, "be") || lemma_is(c, (size_t)j, "have") ||
                             lemma_is(c, (size_t)j, "do"))))
             j--;
@@ -156,20 +174,58 @@ static bool bare_finite(const ctx *c, int32_t a, int32_t b)
  * other finite verb. The speaker runs from the name to the last comma. */
 static bool apposition(const ctx *c, int32_t j, int32_t lo, int32_t *f, int32_t *e)
 {
+    bool found = false;
     for (int32_t k = j - 1; k >= lo && j - k < 45; k--) {
         if (c->flags[k] & (F_MARK | F_INQ))
-            return false;
+            return found;
         if (tag(c, (size_t)k) != DL_TAG_COMMA)
             continue;
         if (k + 1 >= j || bare_finite(c, k + 1, j))
-            return false;
+            return found;
         int32_t n = dl_q_np_back(c, k - 1, lo);
+        /* "Officials at Homeland Security Investigations, a division of
+         * ...": the name may carry prepositional phrases. */
+        for (int hops = 0; n >= 0 && hops < 5 && !clause_start(c, n, lo) && n - 2 >= lo &&
+                           tag(c, (size_t)n - 1) == DL_TAG_IN && !is(c, (size_t)n - 1, "that");
+             hops++) {
+            int32_t p = dl_q_np_back(c, n - 2, lo);
+            if (p < 0 || is_pronoun(c, (size_t)p))
+                break;
+            n = p;
+        }
         if (n >= 0 && clause_start(c, n, lo) && !is_pronoun(c, (size_t)n)) {
+            /* Keep looking: "Michael Mulgrew, president of the United
+             * Federation of Teachers, which represents ..., said" is one
+             * speaker from the name on. */
             *f = n;
             *e = j;
-            return true;
+            found = true;
+            /* "Trump, speaking to a veterans group, said", "Some
+             * Democrats, however, say": what follows the comma is about
+             * the speaking, not the speaker. */
+            dl_tag t = tag(c, (size_t)k + 1);
+            if (t == DL_TAG_VBG || t == DL_TAG_IN || t == DL_TAG_RB)
+                *e = k;
         }
     }
+    return found;
+}
+
+/* Is [a, b] a time phrase ("last year", "late August", "three days",
+ * "Tuesday")? Its last word names a stretch of time. */
+static bool time_phrase(const ctx *c, int32_t a, int32_t b)
+{
+    static const char *const w[] = {"year", "years", "month", "months", "week", "weeks", "day", "days",
+                                    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                    "sunday", "january", "february", "march", "april", "may", "june",
+                                    "july", "august", "september", "october", "november", "december",
+                                    "morning", "afternoon", "evening", "night", "weekend", "today",
+                                    "yesterday", "decade", "decades", "hour", "hours", NULL};
+    if (b < a || b - a > 3)
+        return false;
+    for (size_t i = 0; w[i]; i++)
+        if (is(c, (size_t)b, w[i]))
+            return true;
     return false;
 }
 
@@ -184,9 +240,64 @@ bool dl_q_subject(const ctx *c, int32_t v, int32_t lo, int32_t *f, int32_t *e)
         if (j >= lo && tag(c, (size_t)j) == DL_TAG_COMMA)
             j--;
     }
+    /* "Merkley, Brown and Menendez all suggested": a floating quantifier */
+    bool floating = j > lo && (is(c, (size_t)j, "all") || is(c, (size_t)j, "both") || is(c, (size_t)j, "each")) &&
+                    (is_noun(tag(c, (size_t)j - 1)) || tag(c, (size_t)j - 1) == DL_TAG_RRB);
+    if (floating)
+        j--;
     if (j >= lo && tag(c, (size_t)j) == DL_TAG_COMMA)
         return apposition(c, j, lo, f, e);
+    /* "Cruz exhorted Republicans to ... and said he was ...": a second
+     * verb shares the sentence's subject. */
+    if (j > lo && (is(c, (size_t)j, "and") || is(c, (size_t)j, "but")) && is_verb(tag(c, (size_t)v)) &&
+        !is_noun(tag(c, (size_t)j - 1)) && dl_q_sentence_subject(c, v, f, e)) {
+        for (int32_t k = *e; k < j; k++)
+            if (is_finite(tag(c, (size_t)k)))
+                return true;
+        return false;
+    }
+    /* "Editor's note": a possessive is not a subject. */
+    if (j >= lo && is_possessive(c, (size_t)j))
+        return false;
     int32_t s = dl_q_np_back(c, j, lo);
+    /* "A Quinnipiac University poll in late August found": a time phrase
+     * before the verb is not its subject. */
+    if (s >= 0 && time_phrase(c, s, j) && s - 1 >= lo && !clause_start(c, s, lo)) {
+        int32_t j2 = s - 1;
+        if (tag(c, (size_t)j2) == DL_TAG_IN || tag(c, (size_t)j2) == DL_TAG_RB)
+            j2--;
+        int32_t s2 = dl_q_np_back(c, j2, lo);
+        if (s2 >= 0) {
+            s = s2;
+            j = j2;
+        }
+    }
+    /* "Mr. Grassley and Mr. Leahy say": coordinated subjects. */
+    if (s - 2 >= lo && (is(c, (size_t)s - 1, "and") || is(c, (size_t)s - 1, "or")) && !is_pronoun(c, (size_t)s)) {
+        int32_t s2 = dl_q_np_back(c, s - 2, lo);
+        if (s2 >= 0 && clause_start(c, s2, lo))
+            s = s2;
+    }
+    /* "Experts on North Korea and nuclear nonproliferation said", "A
+     * spokeswoman for Hillary Clinton says": the phrase before the verb
+     * may be the end of a longer subject, linked by prepositions and
+     * conjunctions; it is, when the links lead back to a clause's start. */
+    if (s > lo && !clause_start(c, s, lo) && !is_pronoun(c, (size_t)s)) {
+        int32_t t = s;
+        for (int hops = 0; hops < 4 && t - 2 >= lo; hops++) {
+            dl_tag lt = tag(c, (size_t)t - 1);
+            if (!((lt == DL_TAG_IN && !is(c, (size_t)t - 1, "that")) || lt == DL_TAG_CC))
+                break;
+            int32_t p = dl_q_np_back(c, t - 2, lo);
+            if (p < 0 || (is_pronoun(c, (size_t)p) && lt != DL_TAG_CC))
+                break;
+            t = p;
+            if (clause_start(c, t, lo)) {
+                s = t;
+                break;
+            }
+        }
+    }
     /* "Beijing has in the past denied": the noun phrase right before the
      * verb is the object of a preposition; the subject is before it. */
     if (s > lo && tag(c, (size_t)s - 1) == DL_TAG_IN && !is(c, (size_t)s - 1, "that")) {
@@ -197,11 +308,48 @@ bool dl_q_subject(const ctx *c, int32_t v, int32_t lo, int32_t *f, int32_t *e)
             j = j2;
         }
     }
+    /* "Mr. Grassley and Mr. Leahy say": coordinated subjects. */
+    if (s - 2 >= lo && (is(c, (size_t)s - 1, "and") || is(c, (size_t)s - 1, "or")) && !is_pronoun(c, (size_t)s)) {
+        int32_t s2 = dl_q_np_back(c, s - 2, lo);
+        if (s2 >= 0 && clause_start(c, s2, lo))
+            s = s2;
+    }
     if (s < 0)
         return false;
     *f = s;
-    *e = j + 1;
+    *e = j + 1 + floating;
     return true;
+}
+
+/* A speaker named after its cue may carry an apposition to the
+ * sentence's end ("said Rep. G.K. Butterfield (D-N.C.), head of the
+ * Congressional Black Caucus.", "said Ronald R. Fieldstone, a Miami
+ * lawyer who has been involved in ..."): the new end of the speaker whose
+ * noun phrase ends at e, or e. Verbs may only come in a relative clause. */
+int32_t dl_q_trailing_apposition(const ctx *c, int32_t e)
+{
+    /* "said one GOP source in the room." */
+    if (e + 2 < (int32_t)c->n && tag(c, (size_t)e) == DL_TAG_IN && !is(c, (size_t)e, "that") &&
+        same_sentence(c, (size_t)e, (size_t)e + 1)) {
+        int32_t z = dl_q_np_fwd(c, e + 1, (int32_t)sent_hi(c, (size_t)e));
+        if (z > e + 1 && z < (int32_t)c->n && tag(c, (size_t)z) == DL_TAG_PERIOD)
+            return z;
+    }
+    if (e + 2 >= (int32_t)c->n || tag(c, (size_t)e) != DL_TAG_COMMA ||
+        !(np_part(c, (size_t)e + 1) || is_det(c, (size_t)e + 1)))
+        return e;
+    int32_t z = e + 1, top = (int32_t)sent_hi(c, (size_t)e);
+    if (top > e + 30)
+        top = e + 30;
+    bool relative = false;
+    for (; z < top && !(c->flags[z] & F_MARK) && tag(c, (size_t)z) != DL_TAG_PERIOD; z++) {
+        dl_tag t = tag(c, (size_t)z);
+        if (t == DL_TAG_WP || t == DL_TAG_WDT)
+            relative = true;
+        else if ((is_verb(t) || t == DL_TAG_MD) && !relative)
+            return e;
+    }
+    return z > e + 2 && z < top && tag(c, (size_t)z) == DL_TAG_PERIOD ? z : e;
 }
 
 /* The subject of a participle ("..., calling for") is the sentence's:

@@ -17,6 +17,7 @@ typedef enum dl_cue_kind {
     DL_CUE_NAMING,
     DL_CUE_STATEMENT,
     DL_CUE_NOT_SPEAKER,
+    DL_CUE_NOUN,
     DL_CUE_KINDS
 } dl_cue_kind;
 

@@ -64,6 +64,14 @@ static bool straight_opens(const char *s, size_t len, size_t i)
     return before && after;
 }
 
+/* Does text[i] start a line (only space before it on its line)? */
+static bool line_start(const char *s, size_t i)
+{
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+        i--;
+    return i == 0 || s[i - 1] == '\n';
+}
+
 /* Is there a paragraph break (a line holding only space) in [a, b)? */
 static bool paragraph_break(const char *s, size_t a, size_t b, size_t *at)
 {
@@ -119,7 +127,7 @@ dl_status dl_quote_marks_find(dl_qmarks **marks, size_t *n, const char *s, size_
     *n = 0;
     if (len > UINT32_MAX)
         return DL_ERR_LIMIT;
-    bool inside = false;
+    bool inside = false, straight = false, nested = false;
     size_t open = 0, open_len = 0;
     dl_status st = DL_OK;
     for (size_t i = 0; i < len && !st;) {
@@ -134,10 +142,21 @@ dl_status dl_quote_marks_find(dl_qmarks **marks, size_t *n, const char *s, size_
             if (paragraph_break(s, open + open_len, i, &brk)) {
                 /* The quotation ran to the end of its paragraph. */
                 st = emit(&o, s, open, open_len, brk, 0, false);
-                inside = false;
+                inside = nested = false;
                 continue; /* look at this mark again, from outside */
             }
-            if (k == MARK_OPEN) {
+            if (nested) {
+                /* "PENCE: ... “Shark Tank.” But ...": curly marks inside a
+                 * straight quotation quote within it. */
+                if (k == MARK_CLOSE)
+                    nested = false;
+                else if (k == MARK_STRAIGHT) {
+                    st = emit(&o, s, open, open_len, i, ml, true);
+                    inside = nested = false;
+                }
+            } else if (k == MARK_OPEN && straight) {
+                nested = true;
+            } else if (k == MARK_OPEN) {
                 /* An opening mark inside an open quotation: the first one
                  * was never closed; start again from this one. */
                 open = i;
@@ -146,8 +165,13 @@ dl_status dl_quote_marks_find(dl_qmarks **marks, size_t *n, const char *s, size_
                 st = emit(&o, s, open, open_len, i, ml, true);
                 inside = false;
             }
-        } else if (k == MARK_OPEN || (k == MARK_STRAIGHT && straight_opens(s, len, i))) {
+        } else if (k == MARK_OPEN || (k == MARK_STRAIGHT && straight_opens(s, len, i)) ||
+                   (k == MARK_CLOSE && line_start(s, i) && i + ml + 1 < len && s[i + ml] != '\n' &&
+                    !is_space((unsigned char)s[i + ml + (s[i + ml] == ' ')]))) {
+            /* A closing mark that starts a line opens a quotation there
+             * (”Fear. I am truly afraid ...”): typed the wrong way round. */
             inside = true;
+            straight = k == MARK_STRAIGHT;
             open = i;
             open_len = ml;
         }

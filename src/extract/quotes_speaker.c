@@ -99,8 +99,31 @@ static char *span_text(ctx *c, int32_t f, int32_t e)
     return dl_arena_strndup(c->arena, c->text + a, b - a);
 }
 
+/* Drops reported speech whose cue stands inside another quote's words
+ * ("Sources said Secret Service protocol called for ..."): the words are
+ * the outer speaker's, and the outer quote already holds them. */
+static void drop_nested(ctx *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_recs; i++) {
+        const qrec *r = &c->recs[i];
+        bool nested = false;
+        if (!r->direct && r->cue_f >= 0 && r->cue_e > r->cue_f)
+            for (size_t j = 0; j < c->n_recs && !nested; j++) {
+                const qrec *o = &c->recs[j];
+                nested = j != i && o->start <= c->tok[r->cue_f]->start && o->end >= c->tok[r->cue_e - 1]->end &&
+                         o->cue_f != r->cue_f &&
+                         !(o->cue_f >= 0 && r->start <= c->tok[o->cue_f]->start && r->end >= c->tok[o->cue_f]->end);
+            }
+        if (!nested)
+            c->recs[n++] = *r;
+    }
+    c->n_recs = n;
+}
+
 dl_status dl_q_finish(ctx *c, dl_quote **quotes, dl_quote_span **spans, size_t *n_quotes)
 {
+    drop_nested(c);
     if (c->n_recs)
         qsort(c->recs, c->n_recs, sizeof *c->recs, by_start);
     dl_quote *out = DL_ARENA_NEW(c->arena, dl_quote, c->n_recs + 1);
@@ -121,11 +144,12 @@ dl_status dl_q_finish(ctx *c, dl_quote **quotes, dl_quote_span **spans, size_t *
         q->text = dl_arena_strndup(c->arena, c->text + r->start, r->end - r->start);
         size_t g = dl_q_tok_from(c, r->start);
         q->sentence = g < c->n ? c->sents[c->sent[g]].index : 0;
+        bool cue = r->cue_f >= 0 && r->cue_e > r->cue_f && (size_t)r->cue_e <= c->n;
         if (r->cue)
             q->cue = r->cue;
-        else if (r->cue_f >= 0)
+        else if (cue)
             q->cue = span_text(c, r->cue_f, r->cue_e);
-        if (r->cue_f >= 0) {
+        if (cue) {
             sp[n].cue_start = c->tok[r->cue_f]->start;
             sp[n].cue_end = c->tok[r->cue_e - 1]->end;
         }
