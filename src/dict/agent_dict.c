@@ -175,9 +175,17 @@ dl_status dl_agent_dict_load(dl_agent_dict *d, const char *path, dl_diag_fn diag
             if (*p != ' ' && *p != '\t')
                 code[k++] = *p;
         code[k] = '\0';
-        bool prefix = k && code[k - 1] == '~';
-        const char *bare = code[0] == '~' ? code + 1 : code;
-        size_t bare_len = strlen(bare) - (prefix ? 1 : 0);
+        /* "~GOV" appends the role, "NGO~" prefixes it; "~" alone is empty. */
+        const char *bare = code;
+        size_t bare_len = k;
+        bool prefix = false;
+        if (bare_len && bare[0] == '~') {
+            bare++;
+            bare_len--;
+        } else if (bare_len && bare[bare_len - 1] == '~') {
+            bare_len--;
+            prefix = true;
+        }
         if (!bare_len) {
             dl_dict_warn(&f, l.number, "empty agent code; skipped");
             continue;
