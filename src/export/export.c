@@ -58,6 +58,24 @@ static void tsv_value(dl_buf *b, const char *v)
         dl_buf_putc(b, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
 }
 
+/* One CSV or TSV line of every column but the JSON: the cells are the
+ * names for the header line, the values for a row. */
+static void table_line(dl_buf *b, size_t n, const char *const *names, const char *const *cells, bool csv)
+{
+    bool first = true;
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(names[i], "json"))
+            continue;
+        if (!first)
+            dl_buf_putc(b, csv ? ',' : '\t');
+        first = false;
+        if (csv)
+            csv_value(b, cells[i]);
+        else
+            tsv_value(b, cells[i]);
+    }
+}
+
 /* "ISRGOV" -> role "GOV"; IGO/NGO codes have no country part. */
 static void role_of(const char *code, char *out, size_t size)
 {
@@ -140,30 +158,11 @@ dl_status dl_export_row(void *export_, size_t n, const char *const *names, const
     } else {
         bool csv = x->format == DL_EXPORT_CSV;
         if (!x->header_done) {
-            bool first = true;
-            for (size_t i = 0; i < n; i++) {
-                if (!strcmp(names[i], "json"))
-                    continue;
-                if (!first)
-                    dl_buf_putc(&x->line, csv ? ',' : '\t');
-                first = false;
-                dl_buf_puts(&x->line, names[i]);
-            }
+            table_line(&x->line, n, names, names, csv);
             dl_buf_putc(&x->line, '\n');
             x->header_done = true;
         }
-        bool first = true;
-        for (size_t i = 0; i < n; i++) {
-            if (!strcmp(names[i], "json"))
-                continue;
-            if (!first)
-                dl_buf_putc(&x->line, csv ? ',' : '\t');
-            first = false;
-            if (csv)
-                csv_value(&x->line, values[i]);
-            else
-                tsv_value(&x->line, values[i]);
-        }
+        table_line(&x->line, n, names, values, csv);
     }
     if (x->format != DL_EXPORT_GDELT)
         x->rows++;
