@@ -46,8 +46,9 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void draw_progress(ingest *g, uint64_t bytes, uint64_t total, bool final)
+static void draw_progress(ingest *g, const dl_reader_stats *rs, bool final)
 {
+    uint64_t bytes = rs ? rs->bytes : 1, total = rs ? rs->total_bytes : 1;
     double t = now();
     if (!final && t - g->last_draw < 0.2)
         return;
@@ -58,8 +59,12 @@ static void draw_progress(ingest *g, uint64_t bytes, uint64_t total, bool final)
     if (total && bytes && bytes < total && el > 1)
         snprintf(eta, sizeof eta, " ETA %.0fs", el * (double)(total - bytes) / (double)bytes);
     int pct = total ? (int)(100.0 * (double)bytes / (double)total) : 0;
-    fprintf(stderr, "\r\033[K[%3d%%] %llu articles (%llu already stored), %llu events, %.0f articles/s%s",
-            pct > 100 ? 100 : pct, (unsigned long long)g->added, (unsigned long long)g->skipped,
+    char files[48] = "";
+    if (rs)
+        snprintf(files, sizeof files, "file %llu/%llu, ", (unsigned long long)rs->files,
+                 (unsigned long long)rs->total_files);
+    fprintf(stderr, "\r\033[K[%3d%%] %s%llu articles (%llu already stored), %llu events, %.0f articles/s%s",
+            pct > 100 ? 100 : pct, files, (unsigned long long)g->added, (unsigned long long)g->skipped,
             (unsigned long long)g->events, rate, eta);
     if (final)
         fputc('\n', stderr);
@@ -102,7 +107,7 @@ static dl_status one_article(void *user, const dl_article *article, dl_arena *do
     if (g->progress && g->cli.reader) {
         dl_reader_stats rs;
         dl_reader_stats_get(g->cli.reader, &rs);
-        draw_progress(g, rs.bytes, rs.total_bytes, false);
+        draw_progress(g, &rs, false);
     }
     if (++g->in_batch >= g->batch) {
         if ((st = dl_store_commit(g->store)) || (st = dl_store_begin(g->store)))
@@ -223,7 +228,7 @@ int cmd_ingest(int argc, char **argv)
     }
     double el = now() - g.start;
     if (g.progress)
-        draw_progress(&g, 1, 1, true);
+        draw_progress(&g, NULL, true);
     if (!g.cli.quiet)
         fprintf(stderr,
                 "dateline ingest: %llu articles stored (%llu already there%s), %llu mentions, %llu quotes, "
