@@ -153,6 +153,12 @@ static size_t verb_after_adverbs(const dl_token *tok, size_t n, size_t j)
 static size_t verb_group(const dl_token *tok, size_t n, size_t i, uint32_t *head, uint8_t *flags)
 {
     size_t j = i;
+    /* "according to X" and "owing to X" work as prepositions: no verb
+     * group, so nothing downstream takes them for a deed. */
+    if (tok[j].tag == DL_TAG_VBG && j + 1 < n && tok[j + 1].tag == DL_TAG_IN &&
+        !strcasecmp(tok[j + 1].text, "to") && tok[j].lemma &&
+        (!strcmp(tok[j].lemma, "accord") || !strcmp(tok[j].lemma, "owe")))
+        return i;
     /* A leading negation ("never went") belongs to the group. */
     if (!(is_verb(tok[j].tag) || tok[j].tag == DL_TAG_MD)) {
         if (!word_in(&tok[j], negations))

@@ -193,16 +193,26 @@ static bool is_emoticon(const char *s, size_t n)
 }
 
 /* Lower-cases ASCII s into buf; 0 when too long. */
+/* The lexicon's key for a word: ASCII lower case, and curly apostrophes
+ * (U+2018, U+2019) as the straight one the lexicon was written with, so
+ * "Israel’s" tags like "Israel's". */
 static size_t lower_ascii(char *buf, const char *s, size_t n)
 {
     if (n >= MAX_WORD)
         return 0;
+    size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99)) {
+            buf[k++] = '\'';
+            i += 2;
+            continue;
+        }
+        buf[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    buf[n] = '\0';
-    return n;
+    buf[k] = '\0';
+    return k;
 }
 
 /* ------------------------------------------------------------ candidates */
