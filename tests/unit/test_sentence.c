@@ -349,3 +349,31 @@ TEST(parse_whole)
     dl_arena_free(a);
     dl_parser_close(p);
 }
+
+/* Curly possessives tag like straight ones, and "according to" is a
+ * preposition, not a verb group. */
+TEST(parse_curly_possessive_and_according_to)
+{
+    dl_buf dir = DL_BUF_INIT;
+    dl_buf_printf(&dir, "%s/data", dl_test_root());
+    dl_parser *p;
+    dl_status st = dl_parser_open(&p, dir.data);
+    dl_buf_free(&dir);
+    if (st)
+        SKIP("the parser's lexicons are not installed");
+    const char *text = "Israel\xE2\x80\x99s army said it\xE2\x80\x99s ready. According to officials, talks were held.";
+    dl_arena *a = dl_arena_new(0);
+    dl_sentence *ss;
+    size_t n;
+    CHECK_INT(dl_parse(&ss, &n, p, text, strlen(text), a), DL_OK);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK_INT(ss[0].tokens[1].tag, DL_TAG_POS);
+        CHECK_INT(ss[0].tokens[5].tag, DL_TAG_VBZ);
+        for (uint32_t c = 0; c < ss[1].n_chunks; c++)
+            if (ss[1].chunks[c].kind == DL_CHUNK_VG)
+                CHECK(strcmp(ss[1].tokens[ss[1].chunks[c].head].text, "According") != 0);
+    }
+    dl_arena_free(a);
+    dl_parser_close(p);
+}
