@@ -1,14 +1,16 @@
 /* petrarch_xml.c: the reader of PETRARCH validation files (see the header).
  *
- * Two layers: a scanner that turns the bytes into tokens (start tag with
- * its attributes, end tag, text, or "bad" for markup it could not make
- * sense of) and drops comments, and a reader that walks the tokens with a
+ * Two layers: a scanner (xml_scan.c) that turns the bytes into tokens
+ * (start tag with its attributes, end tag, text, or "bad" for markup it
+ * could not make sense of) and drops comments, and a reader that walks the
+ * tokens with a
  * few explicit loops, one per element that has content (Environment,
  * Sentence, Text, Parse). The files are hand-edited, so every loop expects
  * the worst: a tag that is never closed ends at the next tag that cannot
  * belong inside it, and the record it was part of is reported and left
  * out while the scan goes on from that tag. */
 #include "extract/petrarch_xml.h"
+#include "extract/xml_scan.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/utf8.h"
@@ -22,280 +24,13 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-/* ----------------------------------------------------------------- scanner */
-
-enum { MAX_ATTRS = 16 };
-
-typedef struct span {
-    const char *p;
-    size_t n;
-} span;
-
-typedef struct attr {
-    span name, value;
-} attr;
-
-typedef enum tkind { T_EOF, T_TEXT, T_START, T_END, T_BAD } tkind;
-
-typedef struct token {
-    tkind kind;
-    span name;           /* T_START, T_END */
-    bool empty;          /* <X/> */
-    attr attrs[MAX_ATTRS];
-    size_t n_attrs;
-    span text;           /* T_TEXT: raw, entities not decoded */
-    const char *problem; /* T_BAD */
-    uint64_t line, byte;
-} token;
-
-typedef struct lexer {
-    const char *s;
-    size_t n, pos;
-    uint64_t line; /* line of s[pos] */
-} lexer;
-
-static void advance_to(lexer *lx, size_t to)
-{
-    if (to > lx->n)
-        to = lx->n;
-    while (lx->pos < to) {
-        const char *nl = memchr(lx->s + lx->pos, '\n', to - lx->pos);
-        if (!nl) {
-            lx->pos = to;
-            break;
-        }
-        lx->line++;
-        lx->pos = (size_t)(nl - lx->s) + 1;
-    }
-}
-
-static bool name_start(char c)
-{
-    return isalpha((unsigned char)c) || c == '_' || c == ':';
-}
-
-static bool name_char(char c)
-{
-    return isalnum((unsigned char)c) || c == '_' || c == ':' || c == '-' || c == '.';
-}
-
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* Offset of needle in s[from..n), or n when absent. */
-static size_t find(const lexer *lx, size_t from, const char *needle)
-{
-    size_t k = strlen(needle);
-    for (size_t i = from; i + k <= lx->n; i++) {
-        const char *hit = memchr(lx->s + i, needle[0], lx->n - i);
-        if (!hit)
-            return lx->n;
-        i = (size_t)(hit - lx->s);
-        if (i + k <= lx->n && !memcmp(hit, needle, k))
-            return i;
-    }
-    return lx->n;
-}
-
-static size_t skip_space(const lexer *lx, size_t i)
-{
-    while (i < lx->n && is_space(lx->s[i]))
-        i++;
-    return i;
-}
-
-/* After a malformed tag: goes on after its '>' when one comes before the
- * next '<', else at that '<', so the next tag is read whole. */
-static void resync(lexer *lx, size_t from)
-{
-    size_t lt = find(lx, from, "<"), gt = find(lx, from, ">");
-    advance_to(lx, gt < lt ? gt + 1 : lt);
-}
-
-static void bad(lexer *lx, token *t, const char *problem, size_t resync_from)
-{
-    t->kind = T_BAD;
-    t->problem = problem;
-    resync(lx, resync_from);
-}
-
-/* Reads the attributes and the end of a start tag; i is just after its name. */
-static void scan_attributes(lexer *lx, token *t, size_t i)
-{
-    const char *s = lx->s;
-    for (;;) {
-        i = skip_space(lx, i);
-        if (i >= lx->n) {
-            t->kind = T_BAD;
-            t->problem = "the file ends inside a tag";
-            advance_to(lx, lx->n);
-            return;
-        }
-        if (s[i] == '>') {
-            advance_to(lx, i + 1);
-            return;
-        }
-        if (s[i] == '/' && i + 1 < lx->n && s[i + 1] == '>') {
-            t->empty = true;
-            advance_to(lx, i + 2);
-            return;
-        }
-        if (s[i] == '<') {
-            t->kind = T_BAD;
-            t->problem = "a tag is not closed with '>'";
-            advance_to(lx, i);
-            return;
-        }
-        if (!name_start(s[i])) {
-            bad(lx, t, "unexpected character in a tag", i);
-            return;
-        }
-        attr a = {{s + i, 0}, {s + i, 0}};
-        while (i < lx->n && name_char(s[i]))
-            i++;
-        a.name.n = (size_t)(s + i - a.name.p);
-        i = skip_space(lx, i);
-        if (i < lx->n && s[i] == '=') {
-            i = skip_space(lx, i + 1);
-            if (i < lx->n && (s[i] == '"' || s[i] == '\'')) {
-                char q = s[i];
-                size_t end = i + 1;
-                while (end < lx->n && s[end] != q && s[end] != '<')
-                    end++;
-                if (end >= lx->n || s[end] != q) {
-                    t->kind = T_BAD;
-                    t->problem = "an attribute value is not closed with its quote";
-                    advance_to(lx, end);
-                    return;
-                }
-                a.value = (span){s + i + 1, end - i - 1};
-                i = end + 1;
-            } else {
-                /* Unquoted values are not XML, but they are clear enough. */
-                size_t b = i;
-                while (i < lx->n && !is_space(s[i]) && s[i] != '>' && s[i] != '<' && s[i] != '/')
-                    i++;
-                a.value = (span){s + b, i - b};
-            }
-        }
-        if (t->n_attrs < MAX_ATTRS)
-            t->attrs[t->n_attrs++] = a;
-    }
-}
-
-/* The next token; comments, processing instructions and declarations are
- * skipped (an unclosed one is a T_BAD that runs to the end of the file). */
-static void next_token(lexer *lx, token *t)
-{
-    const char *s = lx->s;
-    for (;;) {
-        memset(t, 0, sizeof *t);
-        t->line = lx->line;
-        t->byte = lx->pos;
-        size_t i = lx->pos;
-        if (i >= lx->n) {
-            t->kind = T_EOF;
-            return;
-        }
-        bool markup = s[i] == '<' && i + 1 < lx->n &&
-                      (name_start(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!' || s[i + 1] == '?');
-        if (!markup) {
-            /* Text runs to the next '<'; a '<' that starts no markup is text. */
-            size_t end = find(lx, s[i] == '<' ? i + 1 : i, "<");
-            t->kind = T_TEXT;
-            t->text = (span){s + i, end - i};
-            advance_to(lx, end);
-            return;
-        }
-        if (lx->n - i >= 4 && !memcmp(s + i, "<!--", 4)) {
-            size_t end = find(lx, i + 4, "-->");
-            if (end >= lx->n) {
-                t->kind = T_BAD;
-                t->problem = "a comment <!-- is not closed with -->";
-                advance_to(lx, lx->n);
-                return;
-            }
-            advance_to(lx, end + 3);
-            continue;
-        }
-        if (lx->n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9)) {
-            size_t end = find(lx, i + 9, "]]>");
-            if (end >= lx->n) {
-                t->kind = T_BAD;
-                t->problem = "a <![CDATA[ section is not closed with ]]>";
-                advance_to(lx, lx->n);
-                return;
-            }
-            t->kind = T_TEXT;
-            t->text = (span){s + i + 9, end - i - 9};
-            advance_to(lx, end + 3);
-            return;
-        }
-        if (s[i + 1] == '?' || s[i + 1] == '!') {
-            size_t end = find(lx, i + 2, s[i + 1] == '?' ? "?>" : ">");
-            if (end >= lx->n) {
-                t->kind = T_BAD;
-                t->problem = "a declaration <! or <? is not closed";
-                advance_to(lx, lx->n);
-                return;
-            }
-            advance_to(lx, end + (s[i + 1] == '?' ? 2 : 1));
-            continue;
-        }
-        bool end_tag = s[i + 1] == '/';
-        size_t b = i + 1 + end_tag;
-        if (b >= lx->n || !name_start(s[b])) {
-            bad(lx, t, "'</' is not followed by a tag name", b);
-            return;
-        }
-        size_t e = b;
-        while (e < lx->n && name_char(s[e]))
-            e++;
-        t->name = (span){s + b, e - b};
-        if (!end_tag) {
-            t->kind = T_START;
-            scan_attributes(lx, t, e);
-            return;
-        }
-        t->kind = T_END;
-        e = skip_space(lx, e);
-        if (e < lx->n && s[e] == '>') {
-            advance_to(lx, e + 1);
-            return;
-        }
-        if (e >= lx->n || s[e] == '<') {
-            t->kind = T_BAD;
-            t->problem = "an end tag is not closed with '>'";
-            advance_to(lx, e);
-            return;
-        }
-        bad(lx, t, "unexpected character in an end tag", e);
-        return;
-    }
-}
-
-static bool is_name(const token *t, const char *name)
-{
-    return strlen(name) == t->name.n && !strncasecmp(t->name.p, name, t->name.n);
-}
-
-static const attr *find_attr(const token *t, const char *name)
-{
-    for (size_t i = 0; i < t->n_attrs; i++)
-        if (strlen(name) == t->attrs[i].name.n && !strncasecmp(t->attrs[i].name.p, name, t->attrs[i].name.n))
-            return &t->attrs[i];
-    return NULL;
-}
-
 /* ------------------------------------------------------------------ reader */
 
 enum { MAX_CONFIG = 32 };
 
 typedef struct reader {
-    lexer lx;
-    token tok;
+    xml_lexer lx;
+    xml_token tok;
     bool pushed;        /* tok is to be read again */
     const char *name;
     dl_diag_fn diag;
@@ -335,12 +70,12 @@ static void report(reader *r, dl_severity sev, uint64_t line, uint64_t byte, con
     r->diag(r->diag_user, &d);
 }
 
-static const token *next(reader *r)
+static const xml_token *next(reader *r)
 {
     if (r->pushed)
         r->pushed = false;
     else
-        next_token(&r->lx, &r->tok);
+        dl_xml_next(&r->lx, &r->tok);
     return &r->tok;
 }
 
@@ -349,7 +84,7 @@ static void push_back(reader *r)
     r->pushed = true;
 }
 
-static void report_bad_token(reader *r, const token *t)
+static void report_bad_token(reader *r, const xml_token *t)
 {
     report(r, DL_ERROR, t->line, t->byte, "%s", t->problem);
 }
@@ -414,10 +149,10 @@ static char *decode(reader *r, const char *s, size_t n)
 static char *trim(char *s)
 {
     char *b = s;
-    while (*b && is_space(*b))
+    while (*b && dl_xml_is_space(*b))
         b++;
     size_t n = strlen(b);
-    while (n && is_space(b[n - 1]))
+    while (n && dl_xml_is_space(b[n - 1]))
         n--;
     memmove(s, b, n);
     s[n] = '\0';
@@ -432,13 +167,13 @@ static char *join_lines(char *s)
     trim(s);
     size_t o = 0;
     for (size_t i = 0; s[i];) {
-        if (!is_space(s[i])) {
+        if (!dl_xml_is_space(s[i])) {
             s[o++] = s[i++];
             continue;
         }
         size_t j = i;
         bool newline = false;
-        while (s[j] && is_space(s[j]))
+        while (s[j] && dl_xml_is_space(s[j]))
             newline |= s[j] == '\n' || s[j] == '\r', j++;
         if (newline)
             s[o++] = ' ';
@@ -451,9 +186,9 @@ static char *join_lines(char *s)
     return s;
 }
 
-static char *attr_value(reader *r, const token *t, const char *name)
+static char *attr_value(reader *r, const xml_token *t, const char *name)
 {
-    const attr *a = find_attr(t, name);
+    const xml_attr *a = dl_xml_attr(t, name);
     if (!a)
         return NULL;
     char *v = decode(r, a->value.p, a->value.n);
@@ -474,7 +209,7 @@ static dl_status add_name(reader *r, const char ***list, size_t *n, const char *
 /* <Verbfile>NAME</Verbfile> and its kin, inside <Environment>. */
 static void read_env_file(reader *r, const char ***list, size_t *n)
 {
-    token start = r->tok;
+    xml_token start = r->tok;
     if (start.empty) {
         report(r, DL_WARNING, start.line, start.byte, "<%.*s/> names no file", (int)start.name.n,
                start.name.p);
@@ -482,7 +217,7 @@ static void read_env_file(reader *r, const char ***list, size_t *n)
     }
     dl_buf_clear(&r->text);
     for (;;) {
-        const token *t = next(r);
+        const xml_token *t = next(r);
         if (t->kind == T_TEXT) {
             if (dl_buf_append(&r->text, t->text.p, t->text.n)) {
                 r->st = DL_ERR_NOMEM;
@@ -511,29 +246,29 @@ static void read_env_file(reader *r, const char ***list, size_t *n)
 
 static void read_environment(reader *r)
 {
-    token start = r->tok;
+    xml_token start = r->tok;
     dl_petr_file *f = r->out;
     f->has_environment = true;
     if (start.empty)
         return;
     while (!r->st) {
-        const token *t = next(r);
+        const xml_token *t = next(r);
         if (t->kind == T_BAD) {
             report_bad_token(r, t);
-        } else if (t->kind == T_END && is_name(t, "Environment")) {
+        } else if (t->kind == T_END && dl_xml_is_name(t, "Environment")) {
             return;
-        } else if (t->kind == T_EOF || (t->kind == T_START && is_name(t, "Sentence"))) {
+        } else if (t->kind == T_EOF || (t->kind == T_START && dl_xml_is_name(t, "Sentence"))) {
             report(r, DL_ERROR, start.line, start.byte, "<Environment> is not closed");
             push_back(r);
             return;
         } else if (t->kind == T_START) {
-            if (is_name(t, "Verbfile"))
+            if (dl_xml_is_name(t, "Verbfile"))
                 read_env_file(r, &f->verb_files, &f->n_verb_files);
-            else if (is_name(t, "Actorfile"))
+            else if (dl_xml_is_name(t, "Actorfile"))
                 read_env_file(r, &f->actor_files, &f->n_actor_files);
-            else if (is_name(t, "Agentfile"))
+            else if (dl_xml_is_name(t, "Agentfile"))
                 read_env_file(r, &f->agent_files, &f->n_agent_files);
-            else if (is_name(t, "Discardfile"))
+            else if (dl_xml_is_name(t, "Discardfile"))
                 read_env_file(r, &f->discard_files, &f->n_discard_files);
             /* Errorfile, Include, Pause, Config: PETRARCH's run settings. */
         }
@@ -544,7 +279,7 @@ static void read_environment(reader *r)
  * first set, and attached to every later record. */
 static void apply_config(reader *r)
 {
-    const token *t = &r->tok;
+    const xml_token *t = &r->tok;
     char *opt = attr_value(r, t, "option"), *val = attr_value(r, t, "value");
     if (r->st)
         return;
@@ -597,7 +332,7 @@ static void fail(reader *r, record *rec, uint64_t line, uint64_t byte, const cha
 
 static void add_coding(reader *r, record *rec)
 {
-    const token *t = &r->tok;
+    const xml_token *t = &r->tok;
     char *noevents = attr_value(r, t, "noevents"), *error = attr_value(r, t, "error");
     if (noevents && !strcasecmp(noevents, "true")) {
         rec->rec.noevents = true;
@@ -642,14 +377,14 @@ static void add_coding(reader *r, record *rec)
 
 static void read_text(reader *r, record *rec)
 {
-    token start = r->tok;
+    xml_token start = r->tok;
     if (rec->has_text)
         fail(r, rec, start.line, start.byte, "a second <Text>");
     rec->has_text = true;
     dl_buf_clear(&r->text);
     if (!start.empty) {
         for (;;) {
-            const token *t = next(r);
+            const xml_token *t = next(r);
             if (t->kind == T_TEXT) {
                 if (dl_buf_append(&r->text, t->text.p, t->text.n)) {
                     r->st = DL_ERR_NOMEM;
@@ -657,7 +392,7 @@ static void read_text(reader *r, record *rec)
                 }
                 continue;
             }
-            if (t->kind == T_END && is_name(t, "Text"))
+            if (t->kind == T_END && dl_xml_is_name(t, "Text"))
                 break;
             if (t->kind == T_BAD) {
                 fail(r, rec, t->line, t->byte, "%s", t->problem);
@@ -680,15 +415,15 @@ static void read_text(reader *r, record *rec)
  * skipped, but a tree that is never closed still spoils the record. */
 static void skip_parse(reader *r, record *rec)
 {
-    token start = r->tok;
+    xml_token start = r->tok;
     if (start.empty)
         return;
     for (;;) {
-        const token *t = next(r);
-        if (t->kind == T_END && is_name(t, "Parse"))
+        const xml_token *t = next(r);
+        if (t->kind == T_END && dl_xml_is_name(t, "Parse"))
             return;
-        if (t->kind == T_EOF || (t->kind == T_START && is_name(t, "Sentence")) ||
-            (t->kind == T_END && is_name(t, "Sentence"))) {
+        if (t->kind == T_EOF || (t->kind == T_START && dl_xml_is_name(t, "Sentence")) ||
+            (t->kind == T_END && dl_xml_is_name(t, "Sentence"))) {
             fail(r, rec, start.line, start.byte, "<Parse> is not closed");
             push_back(r);
             return;
@@ -740,7 +475,7 @@ static void end_record(reader *r, record *rec)
 
 static void read_sentence(reader *r)
 {
-    token start = r->tok;
+    xml_token start = r->tok;
     record rec = {0};
     dl_petr_record *p = &rec.rec;
     p->line = start.line;
@@ -768,7 +503,7 @@ static void read_sentence(reader *r)
         return;
     }
     while (!r->st) {
-        const token *t = next(r);
+        const xml_token *t = next(r);
         switch (t->kind) {
         case T_EOF:
             fail(r, &rec, start.line, start.byte, "the file ends inside this <Sentence> (truncated?)");
@@ -780,31 +515,31 @@ static void read_sentence(reader *r)
         case T_TEXT:
             break;
         case T_END:
-            if (is_name(t, "Sentence")) {
+            if (dl_xml_is_name(t, "Sentence")) {
                 end_record(r, &rec);
                 return;
             }
-            if (is_name(t, "Sentences") || is_name(t, "Validation")) {
+            if (dl_xml_is_name(t, "Sentences") || dl_xml_is_name(t, "Validation")) {
                 fail(r, &rec, start.line, start.byte, "<Sentence> is not closed");
                 keep_record(r, &rec);
                 return;
             }
             break;
         case T_START:
-            if (is_name(t, "Sentence") || is_name(t, "Stop")) {
+            if (dl_xml_is_name(t, "Sentence") || dl_xml_is_name(t, "Stop")) {
                 fail(r, &rec, start.line, start.byte, "<Sentence> is not closed before line %llu",
                      (unsigned long long)t->line);
                 keep_record(r, &rec);
                 push_back(r);
                 return;
             }
-            if (is_name(t, "EventCoding"))
+            if (dl_xml_is_name(t, "EventCoding"))
                 add_coding(r, &rec);
-            else if (is_name(t, "Text"))
+            else if (dl_xml_is_name(t, "Text"))
                 read_text(r, &rec);
-            else if (is_name(t, "Parse"))
+            else if (dl_xml_is_name(t, "Parse"))
                 skip_parse(r, &rec);
-            else if (is_name(t, "Config"))
+            else if (dl_xml_is_name(t, "Config"))
                 apply_config(r);
             break;
         }
@@ -846,22 +581,22 @@ dl_status dl_petr_parse(dl_petr_file *out, const char *text, size_t len, const c
         text = repaired.data;
         len = repaired.len;
     }
-    r.lx = (lexer){text ? text : "", text ? len : 0, 0, 1};
+    r.lx = (xml_lexer){text ? text : "", text ? len : 0, 0, 1};
     while (!r.st) {
-        const token *t = next(&r);
+        const xml_token *t = next(&r);
         if (t->kind == T_EOF)
             break;
         if (t->kind == T_BAD)
             report_bad_token(&r, t);
         if (t->kind != T_START)
             continue;
-        if (is_name(t, "Environment")) {
+        if (dl_xml_is_name(t, "Environment")) {
             read_environment(&r);
-        } else if (is_name(t, "Sentence")) {
+        } else if (dl_xml_is_name(t, "Sentence")) {
             read_sentence(&r);
-        } else if (is_name(t, "Config")) {
+        } else if (dl_xml_is_name(t, "Config")) {
             apply_config(&r);
-        } else if (is_name(t, "Stop")) {
+        } else if (dl_xml_is_name(t, "Stop")) {
             out->stopped = true;
             out->stop_line = t->line;
             break;
