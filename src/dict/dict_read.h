@@ -1,6 +1,8 @@
-/* dict_read.h: what the dictionary readers share: reading a file as lines
- * with TABARI/PETRARCH comments taken apart, phrases normalised, codes and
- * dates parsed. Internal to src/dict/. */
+/* dict_read.h: reading line-oriented data files the TABARI/PETRARCH way:
+ * lines with their '#' and '<!-- -->' comments taken apart, phrases
+ * normalised, codes and dates parsed. The dictionary readers use it, and
+ * so does every other reader of such a file (the quote cues), so there is
+ * one line reader for data/. */
 #ifndef DL_DICT_READ_H
 #define DL_DICT_READ_H
 
