@@ -31,7 +31,8 @@
  * inside another quote's words is dropped (the outer speaker's words).
  * Finally speakers are resolved through the actor mentions (following
  * antecedents), and "the statement" becomes the body that issued it,
- * named earlier. */
+ * named earlier. A relative pronoun that speaks ("Cohen, who said") is
+ * kept as written, as PolNeAR marks sources; its antecedent names it. */
 #include "extract/quotes_int.h"
 #include "base/arena.h"
 
@@ -79,6 +80,15 @@ int32_t dl_q_np_back(const ctx *c, int32_t j, int32_t lo)
             (tag(c, (size_t)p - 1) == DL_TAG_JJ || tag(c, (size_t)p - 1) == DL_TAG_NN) &&
             !(c->flags[p - 1] & (F_MARK | F_INQ))) {
             f = p - 1;
+            continue;
+        }
+        /* "elected officials", "the retired general": a participle
+         * before the head, when nothing before it makes it a verb. */
+        if (tag(c, (size_t)p) == DL_TAG_VBN && f == j && is_noun(tag(c, (size_t)f)) &&
+            !(c->flags[p] & (F_MARK | F_INQ)) &&
+            (p == lo || is_det(c, (size_t)p - 1) || tag(c, (size_t)p - 1) == DL_TAG_COMMA ||
+             tag(c, (size_t)p - 1) == DL_TAG_JJ || tag(c, (size_t)p - 1) == DL_TAG_CD)) {
+            f = p;
             continue;
         }
         /* "Department of Defence", "Secretary of State John Kerry" */
@@ -159,12 +169,25 @@ static bool bare_finite(const ctx *c, int32_t a, int32_t b)
     bool relative = false;
     for (int32_t k = a; k < b; k++) {
         dl_tag t = tag(c, (size_t)k);
-        if (t == DL_TAG_WP || t == DL_TAG_WDT || is(c, (size_t)k, "that"))
+        if (t == DL_TAG_WP || t == DL_TAG_WDT || t == DL_TAG_WPS || is(c, (size_t)k, "that"))
             relative = true;
         else if (is_finite(t) && !relative)
             return true;
     }
     return false;
+}
+
+/* Does the relative clause at g ("who warned that ...") report speech?
+ * Then it is a quote of its own, not part of its antecedent's phrase. */
+static bool reports_speech(const ctx *c, int32_t g, int32_t top)
+{
+    if (!is(c, (size_t)g, "who"))
+        return false;
+    int32_t v = g + 1;
+    while (v < top && (tag(c, (size_t)v) == DL_TAG_RB || tag(c, (size_t)v) == DL_TAG_MD || lemma_is(c, (size_t)v, "have")))
+        v++;
+    size_t len;
+    return v < top && speech_cue(c, (size_t)v, &len) != DL_CUE_NONE;
 }
 
 /* "NAME, APPOSITION, said": the comma before the verb is at j. The
@@ -175,6 +198,7 @@ static bool bare_finite(const ctx *c, int32_t a, int32_t b)
 static bool apposition(const ctx *c, int32_t j, int32_t lo, int32_t *f, int32_t *e)
 {
     bool found = false;
+    int32_t cut = j;
     for (int32_t k = j - 1; k >= lo && j - k < 45; k--) {
         if (c->flags[k] & (F_MARK | F_INQ))
             return found;
@@ -198,14 +222,19 @@ static bool apposition(const ctx *c, int32_t j, int32_t lo, int32_t *f, int32_t 
              * Federation of Teachers, which represents ..., said" is one
              * speaker from the name on. */
             *f = n;
-            *e = j;
+            *e = cut;
             found = true;
             /* "Trump, speaking to a veterans group, said", "Some
              * Democrats, however, say": what follows the comma is about
-             * the speaking, not the speaker. */
+             * the speaking, not the speaker. Once cut, the speaker stays
+             * cut ("Rep. Elijah Cummings, the top Democrat on the
+             * committee, in a statement said"). */
             dl_tag t = tag(c, (size_t)k + 1);
-            if (t == DL_TAG_VBG || t == DL_TAG_IN || t == DL_TAG_RB)
-                *e = k;
+            /* "Johnnie Wilson, of Springfield, Va.," and "Proponents,
+             * including the Conference of Mayors," are about the speaker. */
+            bool about = is(c, (size_t)k + 1, "of") || is(c, (size_t)k + 1, "including");
+            if (((t == DL_TAG_VBG || t == DL_TAG_IN || t == DL_TAG_RB) && !about) || reports_speech(c, k + 1, j))
+                *e = cut = k;
         }
     }
     return found;
@@ -229,10 +258,35 @@ static bool time_phrase(const ctx *c, int32_t a, int32_t b)
     return false;
 }
 
-/* The subject of the verb at v: a noun phrase before it, possibly with an
- * apposition ("Flynn, a top Trump surrogate, said") or a relative
- * pronoun ("Eli Cohen who said"). Sets [*f, *e); false when none. */
-bool dl_q_subject(const ctx *c, int32_t v, int32_t lo, int32_t *f, int32_t *e)
+/* "Mr. Grassley and Mr. Leahy say", "Jeff Merkley (D-Ore.), Sherrod Brown
+ * (D-Ohio) and Robert Menendez (D-N.J.) all suggested": the start of the
+ * coordinated subjects ending with the phrase at s, or s. The list counts
+ * only when it starts a clause. */
+static int32_t coordinated(const ctx *c, int32_t s, int32_t lo)
+{
+    if (s < 0 || s - 2 < lo || !(is(c, (size_t)s - 1, "and") || is(c, (size_t)s - 1, "or")) ||
+        is_pronoun(c, (size_t)s))
+        return s;
+    int32_t s2 = dl_q_np_back(c, s - 2, lo);
+    if (s2 < 0)
+        return s;
+    if (clause_start(c, s2, lo) && !(s2 > lo && tag(c, (size_t)s2 - 1) == DL_TAG_COMMA))
+        return s2;
+    /* Earlier members of the list, each after a comma. */
+    for (int hops = 0; hops < 6 && s2 - 2 >= lo && tag(c, (size_t)s2 - 1) == DL_TAG_COMMA; hops++) {
+        int32_t p = dl_q_np_back(c, s2 - 2, lo);
+        if (p < 0 || is_pronoun(c, (size_t)p) || (c->flags[s2 - 1] & (F_MARK | F_INQ)))
+            break;
+        s2 = p;
+        if (clause_start(c, s2, lo) && !(s2 > lo && tag(c, (size_t)s2 - 1) == DL_TAG_COMMA))
+            return s2;
+    }
+    return clause_start(c, s2, lo) ? s2 : s;
+}
+
+/* The noun phrase the verb at v is about: the subject, or the
+ * antecedent of a relative pronoun before the verb. */
+static bool subject_np(const ctx *c, int32_t v, int32_t lo, int32_t *f, int32_t *e)
 {
     int32_t j = dl_q_skip_aux_back(c, v, lo);
     if (j >= lo && (tag(c, (size_t)j) == DL_TAG_WP || tag(c, (size_t)j) == DL_TAG_WDT || is(c, (size_t)j, "that"))) {
@@ -272,31 +326,66 @@ bool dl_q_subject(const ctx *c, int32_t v, int32_t lo, int32_t *f, int32_t *e)
             j = j2;
         }
     }
-    /* "Mr. Grassley and Mr. Leahy say": coordinated subjects. */
-    if (s - 2 >= lo && (is(c, (size_t)s - 1, "and") || is(c, (size_t)s - 1, "or")) && !is_pronoun(c, (size_t)s)) {
-        int32_t s2 = dl_q_np_back(c, s - 2, lo);
-        if (s2 >= 0 && clause_start(c, s2, lo))
-            s = s2;
-    }
+    s = coordinated(c, s, lo);
     /* "Experts on North Korea and nuclear nonproliferation said", "A
      * spokeswoman for Hillary Clinton says": the phrase before the verb
      * may be the end of a longer subject, linked by prepositions and
-     * conjunctions; it is, when the links lead back to a clause's start. */
-    if (s > lo && !clause_start(c, s, lo) && !is_pronoun(c, (size_t)s)) {
-        int32_t t = s;
-        for (int hops = 0; hops < 4 && t - 2 >= lo; hops++) {
+     * conjunctions; it is, when the links lead back to a clause's start.
+     * A phrase after "and" looks like a clause's start but may end a
+     * prepositional phrase ("Recent polls in Pennsylvania and Virginia
+     * have shown"). */
+    if (s > lo && (!clause_start(c, s, lo) || tag(c, (size_t)s - 1) == DL_TAG_CC) && !is_pronoun(c, (size_t)s)) {
+        int32_t t = s, cand = -1;
+        for (int hops = 0; hops < 6 && t - 2 >= lo; hops++) {
             dl_tag lt = tag(c, (size_t)t - 1);
-            if (!((lt == DL_TAG_IN && !is(c, (size_t)t - 1, "that")) || lt == DL_TAG_CC))
+            /* "A report released last year found", "Several judges
+             * handling lawsuits have cited", "an analysis released by the
+             * department reveals", "A study that appeared in the journal
+             * found": a participle or a relative clause links a noun to
+             * its modifier, alone or before a preposition. */
+            int32_t q = t - 2, lv = -1;
+            /* "observers in Virginia and around the country": coordinated
+             * prepositional phrases. */
+            if (lt == DL_TAG_IN && q - 1 >= lo && tag(c, (size_t)q) == DL_TAG_CC && is_noun(tag(c, (size_t)q - 1)))
+                q--;
+            if (lt == DL_TAG_IN && !is(c, (size_t)t - 1, "that"))
+                lv = is_verb(tag(c, (size_t)q)) ? q : -1;
+            else if (is_verb(lt))
+                lv = t - 1;
+            else if (lt != DL_TAG_CC)
                 break;
-            int32_t p = dl_q_np_back(c, t - 2, lo);
+            if (lv >= 0) {
+                if (c->flags[lv] & (F_INQ | F_MARK))
+                    break;
+                int32_t r = dl_q_skip_aux_back(c, lv, lo);
+                dl_tag vt = tag(c, (size_t)lv);
+                if (r >= lo && (tag(c, (size_t)r) == DL_TAG_WP || tag(c, (size_t)r) == DL_TAG_WDT || is(c, (size_t)r, "that")))
+                    q = r - 1;
+                else if ((vt == DL_TAG_VBN || vt == DL_TAG_VBG) && r == lv - 1)
+                    q = lv - 1;
+                else
+                    break;
+                if (q < lo || !is_noun(tag(c, (size_t)q)))
+                    break;
+            }
+            int32_t p = dl_q_np_back(c, q, lo);
             if (p < 0 || (is_pronoun(c, (size_t)p) && lt != DL_TAG_CC))
                 break;
             t = p;
+            /* After "and", the links may go on: "a study by Harvard and
+             * the University of California at Berkeley found". */
+            if (clause_start(c, t, lo) && tag(c, (size_t)t - 1) == DL_TAG_CC && t > lo) {
+                cand = t;
+                continue;
+            }
             if (clause_start(c, t, lo)) {
                 s = t;
+                cand = -1;
                 break;
             }
         }
+        if (cand >= 0)
+            s = cand;
     }
     /* "Beijing has in the past denied": the noun phrase right before the
      * verb is the object of a preposition; the subject is before it. */
@@ -308,17 +397,61 @@ bool dl_q_subject(const ctx *c, int32_t v, int32_t lo, int32_t *f, int32_t *e)
             j = j2;
         }
     }
-    /* "Mr. Grassley and Mr. Leahy say": coordinated subjects. */
-    if (s - 2 >= lo && (is(c, (size_t)s - 1, "and") || is(c, (size_t)s - 1, "or")) && !is_pronoun(c, (size_t)s)) {
-        int32_t s2 = dl_q_np_back(c, s - 2, lo);
-        if (s2 >= 0 && clause_start(c, s2, lo))
-            s = s2;
-    }
+    s = coordinated(c, s, lo);
     if (s < 0)
         return false;
     *f = s;
     *e = j + 1 + floating;
     return true;
+}
+
+static bool is_relative(const ctx *c, int32_t g)
+{
+    dl_tag t = tag(c, (size_t)g);
+    return t == DL_TAG_WP || t == DL_TAG_WDT || is(c, (size_t)g, "that");
+}
+
+/* The subject of the verb at v: a noun phrase before it, possibly with an
+ * apposition ("Flynn, a top Trump surrogate, said"). Sets [*f, *e); false
+ * when none. A relative pronoun ("Eli Cohen, who said") is the subject as
+ * written, as PolNeAR marks it; its antecedent, found here to make sure
+ * there is one, names the speaker later (dl_q_antecedent). */
+bool dl_q_subject(const ctx *c, int32_t v, int32_t lo, int32_t *f, int32_t *e)
+{
+    if (!subject_np(c, v, lo, f, e))
+        return false;
+    int32_t j = dl_q_skip_aux_back(c, v, lo);
+    if (j >= lo && j >= *e && is_relative(c, j)) {
+        *f = j;
+        *e = j + 1;
+    }
+    return true;
+}
+
+/* The antecedent of the relative pronoun at g ("Eli Cohen, who"):
+ * sets [*f, *e) and returns true, or false when g is not one. */
+bool dl_q_antecedent(const ctx *c, int32_t g, int32_t *f, int32_t *e)
+{
+    if (g < 0 || (size_t)g >= c->n || !is_relative(c, g))
+        return false;
+    int32_t lo = (int32_t)sent_lo(c, (size_t)g), k = g - 1;
+    if (k >= lo && tag(c, (size_t)k) == DL_TAG_COMMA)
+        k--;
+    int32_t n = dl_q_np_back(c, k, lo);
+    if (n < 0 || is_pronoun(c, (size_t)n))
+        return false;
+    *f = n;
+    *e = k + 1;
+    return true;
+}
+
+/* A speaker named after its cue ("said Mr. Kerry"): the end of its noun
+ * phrase from a, or a when there is none. A time phrase is when the
+ * words were said ("said Tuesday"), not who said them. */
+int32_t dl_q_speaker_fwd(const ctx *c, int32_t a, int32_t hi)
+{
+    int32_t e = dl_q_np_fwd(c, a, hi);
+    return e > a && time_phrase(c, a, e - 1) ? a : e;
 }
 
 /* A speaker named after its cue may carry an apposition to the
@@ -335,21 +468,37 @@ int32_t dl_q_trailing_apposition(const ctx *c, int32_t e)
         if (z > e + 1 && z < (int32_t)c->n && tag(c, (size_t)z) == DL_TAG_PERIOD)
             return z;
     }
+    /* "said Victor Cha, who served as Asia director ...": a relative
+     * clause about the speaker is part of the speaker too. */
     if (e + 2 >= (int32_t)c->n || tag(c, (size_t)e) != DL_TAG_COMMA ||
-        !(np_part(c, (size_t)e + 1) || is_det(c, (size_t)e + 1)))
+        !(np_part(c, (size_t)e + 1) || is_det(c, (size_t)e + 1) || is(c, (size_t)e + 1, "who") ||
+          is(c, (size_t)e + 1, "whose") ||
+          /* "said Murphy, now a consultant on Burma." */
+          (tag(c, (size_t)e + 1) == DL_TAG_RB && e + 3 < (int32_t)c->n && is_det(c, (size_t)e + 2))))
         return e;
     int32_t z = e + 1, top = (int32_t)sent_hi(c, (size_t)e);
     if (top > e + 30)
         top = e + 30;
+    /* "said Mr. Kamin, who emphasized that ...": a relative clause that
+     * reports speech is a quote of its own, not part of the speaker. */
+    if (reports_speech(c, e + 1, top))
+        return e;
+    /* When the apposition does not reach the sentence's end, it may still
+     * end at a comma: "said Nick Witney, a fellow at the European Council
+     * on Foreign Relations who ran the European Defense Agency, an E.U.
+     * institution whose efforts ...". */
     bool relative = false;
+    int32_t comma = e;
     for (; z < top && !(c->flags[z] & F_MARK) && tag(c, (size_t)z) != DL_TAG_PERIOD; z++) {
         dl_tag t = tag(c, (size_t)z);
-        if (t == DL_TAG_WP || t == DL_TAG_WDT)
+        if (t == DL_TAG_WP || t == DL_TAG_WDT || t == DL_TAG_WPS)
             relative = true;
         else if ((is_verb(t) || t == DL_TAG_MD) && !relative)
-            return e;
+            return comma;
+        else if (t == DL_TAG_COMMA && z > e + 2 && comma == e)
+            comma = z;
     }
-    return z > e + 2 && z < top && tag(c, (size_t)z) == DL_TAG_PERIOD ? z : e;
+    return z > e + 2 && z < top && tag(c, (size_t)z) == DL_TAG_PERIOD ? z : comma;
 }
 
 /* The subject of a participle ("..., calling for") is the sentence's:
@@ -360,9 +509,30 @@ bool dl_q_sentence_subject(const ctx *c, int32_t v, int32_t *f, int32_t *e)
     int32_t a = lo;
     if (a + 1 < v && tag(c, (size_t)a) == DL_TAG_RB && tag(c, (size_t)a + 1) == DL_TAG_COMMA)
         a += 2;
+    /* "Ahead of Friday's meeting, France and Germany unveiled": an
+     * opening prepositional phrase ends at its comma. */
+    else if (tag(c, (size_t)a) == DL_TAG_IN || (tag(c, (size_t)a) == DL_TAG_RB && a + 1 < v && tag(c, (size_t)a + 1) == DL_TAG_IN))
+        for (int32_t k = a + 1; k < v && k - a < 10; k++)
+            if (tag(c, (size_t)k) == DL_TAG_COMMA) {
+                a = k + 1;
+                break;
+            }
     int32_t z = dl_q_np_fwd(c, a, v);
     if (z == a)
         return false;
+    /* "Dean, a former party chairman, tweeting ...": an apposition
+     * between commas belongs to the subject. */
+    if (z + 1 < v && tag(c, (size_t)z) == DL_TAG_COMMA && !is_pronoun(c, (size_t)a)) {
+        int32_t z2 = dl_q_np_fwd(c, z + 1, v);
+        while (z2 > z + 1 && z2 + 1 < v && (is(c, (size_t)z2, "and") || tag(c, (size_t)z2) == DL_TAG_IN)) {
+            int32_t z3 = dl_q_np_fwd(c, z2 + 1, v);
+            if (z3 == z2 + 1)
+                break;
+            z2 = z3;
+        }
+        if (z2 > z + 1 && z2 < v && tag(c, (size_t)z2) == DL_TAG_COMMA)
+            z = z2;
+    }
     *f = a;
     *e = z;
     return true;

@@ -56,7 +56,7 @@ static attrib attrib_after(ctx *c, size_t a0)
     size_t len;
     dl_cue_kind k = speech_cue(c, (size_t)a, &len);
     if (k == DL_CUE_VERB || k == DL_CUE_ADDRESSEE) {
-        int32_t e = dl_q_np_fwd(c, a + (int32_t)len, hi);
+        int32_t e = dl_q_speaker_fwd(c, a + (int32_t)len, hi);
         if (e == a + (int32_t)len)
             return NO_ATTRIB;
         e = dl_q_trailing_apposition(c, e);

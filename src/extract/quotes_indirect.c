@@ -296,7 +296,7 @@ static dl_status indirect_at(ctx *c, int32_t g, dl_cue_kind k, size_t len)
     }
     int32_t j = dl_q_skip_aux_back(c, g, lo);
     if (j >= lo && tag(c, (size_t)j) == DL_TAG_COMMA) {
-        int32_t z = dl_q_np_fwd(c, g + (int32_t)len, end);
+        int32_t z = dl_q_speaker_fwd(c, g + (int32_t)len, end);
         if (z > g + (int32_t)len) {
             int32_t y = skip_adverbials(c, z, end);
             if (y >= end || tag(c, (size_t)y) == DL_TAG_COMMA) {

@@ -96,6 +96,21 @@ static inline bool is_pronoun(const ctx *c, size_t g)
     return false;
 }
 
+/* "Retired Lt. Gen. Michael Flynn": a capitalised participle opening the
+ * sentence is part of a name when a proper noun follows it; a verb
+ * opening the sentence is not ("Asked about it, ...", "Says Trump"). */
+static inline bool title_verb(const ctx *c, size_t g)
+{
+    dl_tag t = tag(c, g);
+    if (!(t == DL_TAG_VBN || t == DL_TAG_VBD || t == DL_TAG_VBG) || g + 1 >= c->n ||
+        c->sent[g] != c->sent[g + 1] || (c->flags[g + 1] & (F_MARK | F_INQ)))
+        return false;
+    dl_tag u = tag(c, g + 1);
+    /* "Voting rights advocates": a participle before a plain noun too. */
+    return (u == DL_TAG_NNP && (c->tok[g + 1]->flags & DL_TOK_CAPITAL)) ||
+           (t == DL_TAG_VBG && (u == DL_TAG_NN || u == DL_TAG_NNS));
+}
+
 /* Can the token be part of a noun phrase (not its determiner)? A capital
  * letter counts: taggers often call unknown names adjectives or verbs. */
 static inline bool np_part(const ctx *c, size_t g)
@@ -109,7 +124,7 @@ static inline bool np_part(const ctx *c, size_t g)
     return (c->tok[g]->flags & DL_TOK_CAPITAL) && !is_punct(t) && t != DL_TAG_DT &&
            t != DL_TAG_IN && t != DL_TAG_CC && t != DL_TAG_PRP && t != DL_TAG_WP &&
            t != DL_TAG_WDT && t != DL_TAG_MD && t != DL_TAG_WRB && t != DL_TAG_EX &&
-           t != DL_TAG_TO && !(c->tok[g]->flags & DL_TOK_SENT_START && is_verb(t));
+           t != DL_TAG_TO && !(c->tok[g]->flags & DL_TOK_SENT_START && is_verb(t) && !title_verb(c, g));
 }
 
 /* A possessive written into its word: "Editor's", "Trump’s", or a
@@ -180,7 +195,9 @@ int32_t dl_q_np_back(const ctx *c, int32_t j, int32_t lo);
 int32_t dl_q_np_fwd(const ctx *c, int32_t a, int32_t hi);
 int32_t dl_q_skip_aux_back(const ctx *c, int32_t g, int32_t lo);
 bool dl_q_subject(const ctx *c, int32_t v, int32_t lo, int32_t *f, int32_t *e);
+bool dl_q_antecedent(const ctx *c, int32_t g, int32_t *f, int32_t *e);
 int32_t dl_q_trailing_apposition(const ctx *c, int32_t e);
+int32_t dl_q_speaker_fwd(const ctx *c, int32_t a, int32_t hi);
 bool dl_q_sentence_subject(const ctx *c, int32_t v, int32_t *f, int32_t *e);
 qrec *dl_q_add_rec(ctx *c);
 void dl_q_mark_used(ctx *c, int32_t f, int32_t e);

@@ -159,8 +159,16 @@ dl_status dl_q_finish(ctx *c, dl_quote **quotes, dl_quote_span **spans, size_t *
             sp[n].speaker_start = c->tok[r->sp_f]->start;
             sp[n].speaker_end = sp[n].speaker_start + (uint32_t)strlen(q->speaker);
             q->speaker_mention = speaker_mention(c, r->sp_f, r->sp_e);
+            /* "Eli Cohen, who said": the antecedent names the speaker,
+             * through its mention or else as written. */
+            int32_t af, ae;
+            bool relative = r->sp_e - r->sp_f == 1 && dl_q_antecedent(c, r->sp_f, &af, &ae);
+            if (relative)
+                q->speaker_mention = speaker_mention(c, af, ae);
             if (q->speaker_mention >= 0)
                 resolve_mention(c, q->speaker_mention, &q->speaker_name, &q->speaker_code, &kind);
+            if (relative && !q->speaker_name)
+                q->speaker_name = span_text(c, af, ae);
             size_t len;
             int32_t head = r->sp_e - 1;
             bool statement = !q->speaker_name && cue_at(c, (size_t)head, DL_CUE_MASK(DL_CUE_STATEMENT), &len) &&

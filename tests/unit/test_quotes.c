@@ -306,6 +306,23 @@ TEST(quotes_parsed_indirect_forms)
     dl_arena_free(f.arena);
 }
 
+TEST(quotes_parsed_relative_pronoun_and_long_subjects)
+{
+    NEED_PARSER();
+    found f = find("The plan was criticised by Eli Cohen, who said the talks had failed. "
+                   "Recent polls in Pennsylvania and Virginia have shown that the race is close. "
+                   "\"It will pass,\" said Victor Cha, who served as Asia director.");
+    /* PolNeAR marks the relative pronoun; the antecedent names the speaker. */
+    const dl_quote *q = with_text(&f, "the talks had failed");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "who"));
+    CHECK(q && q->speaker_name && !strcmp(q->speaker_name, "Eli Cohen"));
+    q = with_text(&f, "that the race is close");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "Recent polls in Pennsylvania and Virginia"));
+    q = with_text(&f, "It will pass");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "Victor Cha, who served as Asia director"));
+    dl_arena_free(f.arena);
+}
+
 TEST(quotes_parsed_statement_resolves_to_issuer_and_names_skipped)
 {
     NEED_PARSER();
@@ -485,11 +502,11 @@ TEST(quotes_polnear_floor)
     /* The floor reached (see the report); raise it as it improves. */
     if (content.f < 0.83)
         dl_test_fail(__FILE__, __LINE__, "content overlap F1 %.3f below 0.83", content.f);
-    if (source.f < 0.67)
-        dl_test_fail(__FILE__, __LINE__, "source overlap F1 %.3f below 0.67", source.f);
+    if (source.f < 0.70)
+        dl_test_fail(__FILE__, __LINE__, "source overlap F1 %.3f below 0.70", source.f);
     if (content.p < 0.87)
         dl_test_fail(__FILE__, __LINE__, "content overlap precision %.3f below 0.87", content.p);
     double speaker = ev.speaker_matched ? (double)ev.speaker_right / ev.speaker_matched : 0;
-    if (speaker < 0.82)
-        dl_test_fail(__FILE__, __LINE__, "speaker accuracy %.3f below 0.82", speaker);
+    if (speaker < 0.83)
+        dl_test_fail(__FILE__, __LINE__, "speaker accuracy %.3f below 0.83", speaker);
 }
