@@ -106,6 +106,11 @@ static bool gap_ok(const dl_actor_ctx *ctx, const dl_atom *a, const dl_atom *b, 
             continue;
         }
         const char *w = k->text ? k->text : "";
+        /* "awful and evil minister": "and" between two adjectives joins
+         * them into one modifier and costs no filler. */
+        if (!strcmp(w, "and") && t > a->t1 && t + 1 < b->t0 && tok(ctx, t - 1)->tag == DL_TAG_JJ &&
+            tok(ctx, t + 1)->tag == DL_TAG_JJ)
+            continue;
         bool lower = *w >= 'a' && *w <= 'z';
         bool noun = k->tag == DL_TAG_NN || k->tag == DL_TAG_NNS || k->tag == DL_TAG_JJ ||
                     k->tag == DL_TAG_VBG || k->tag == DL_TAG_NONE;
@@ -691,6 +696,22 @@ dl_status dl_actor_compose(dl_actor_ctx *ctx)
         }
         if (!g.lead && g.n_agents && !g.country)
             j = attach(ctx, &g, j, &prev);
+        /* "Danish media and government": role words after "and" belong to
+         * the same country, and each list makes an actor of its own, as
+         * TABARI distributes roles over a compound. */
+        if (g.lead && g.n_agents && dl_actor_country_like(ctx, g.lead->entry)) {
+            static const char *const and_word[] = {"and"};
+            size_t k = j;
+            const dl_atom *p = prev;
+            while (k < n && at[k].kind == DL_ATOM_AGENT && g.n_agents2 < 8 &&
+                   (g.n_agents2 ? gap_ok(ctx, p, &at[k], 0, false) : gap_words(ctx, p, &at[k], and_word, 1, 1)))
+                g.agents2[g.n_agents2++] = p = &at[k++];
+            if (g.n_agents2) {
+                g.of[g.n_of++] = g.lead;
+                j = k;
+                prev = p;
+            }
+        }
         /* a name after them */
         if (j < n && (g.lead || g.n_agents) && g.n_agents < 8) {
             const dl_atom *c = &at[j];
@@ -700,10 +721,16 @@ dl_status dl_actor_compose(dl_actor_ctx *ctx)
             if (ok) {
                 g.person = c;
                 j++;
-            } else if (g.lead && g.n_agents && c->kind == DL_ATOM_ACTOR && dl_actor_same_country(ctx, g.lead->entry, c->entry) &&
+            } else if (g.lead && g.n_agents && c->kind == DL_ATOM_ACTOR &&
+                       (dl_actor_same_country(ctx, g.lead->entry, c->entry) ||
+                        (human && dl_actor_country_like(ctx, g.lead->entry) && dl_actor_country_like(ctx, c->entry))) &&
                        gap_ok(ctx, prev, c, 0, false)) {
                 /* "Bree Prime Minister Romendacil", where the dictionary
-                 * codes the man by his country alone: the title says more. */
+                 * codes the man by his country alone: the title says more.
+                 * A name the dictionary files under another country
+                 * ("Ithilen's minister Calimehtar") is still the minister
+                 * of the country before the title, as PETRARCH codes a
+                 * noun phrase from its first actor and its agents. */
                 j++;
             }
         }

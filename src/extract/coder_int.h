@@ -143,5 +143,9 @@ bool dl_coder_match_forward(const ctx *x, const cpattern *p, uint16_t from, uint
 bool dl_coder_match_backward(const ctx *x, const cpattern *p, int to, uint32_t anchor, pmatch *m);
 /* The verb (longest dictionary phrase) whose head is token i, or -1. */
 int32_t dl_coder_find_verb(const ctx *x, uint32_t i, uint32_t *first, uint32_t *end);
+/* Is t a verb of saying ("said", "noted")? */
+bool dl_coder_is_reporting(const dl_token *t);
+/* Fills x->vg and x->n_vg with the sentence's verb groups, in order. */
+dl_status dl_coder_verb_groups(ctx *x);
 
 #endif

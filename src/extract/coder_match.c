@@ -1,7 +1,9 @@
 /* coder_match.c: matching the verb dictionary against a sentence: a verb
  * phrase at a token (the longest whose head the token is), and a pattern's
- * elements forward and backward from it, synsets included. */
+ * elements forward and backward from it, synsets included; and the verb
+ * groups those are looked for at. */
 #include "extract/coder_int.h"
+#include "base/arena.h"
 
 #include <string.h>
 #include <strings.h>
@@ -231,4 +233,95 @@ int32_t dl_coder_find_verb(const ctx *x, uint32_t i, uint32_t *first, uint32_t *
             break;
     }
     return best;
+}
+
+/* Is t a verb of saying ("said", "noted")? */
+bool dl_coder_is_reporting(const dl_token *t)
+{
+    static const char *const verbs[] = {"say", "tell", "state", "add", "claim", "announce", "report",
+                                        "insist", "confirm", "write", "note", "declare", "indicate",
+                                        "suggest", "signal"};
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        if (t->lemma && !strcmp(t->lemma, verbs[i]))
+            return true;
+    return false;
+}
+
+/* The sentence's verb groups, in order, into x->vg: the chunker's, less
+ * the ones that act as nouns, plus a one-word group for every verb the
+ * chunker left outside one ("has in the past denied") or the tagger took
+ * for a noun. */
+dl_status dl_coder_verb_groups(ctx *x)
+{
+    const dl_sentence *s = x->s;
+    /* Verb groups, in order, plus a one-word group for every verb the
+     * chunker left outside one ("has in the past denied"). */
+    dl_chunk *own = DL_ARENA_NEW(x->arena, dl_chunk, s->n_tokens);
+    x->vg = DL_ARENA_NEW(x->arena, const dl_chunk *, s->n_chunks + s->n_tokens + 1);
+    if (!own || !x->vg)
+        return DL_ERR_NOMEM;
+    uint32_t k = 0;
+    for (uint32_t t = 0; t < s->n_tokens; t++) {
+        while (k < s->n_chunks && (s->chunks[k].kind != DL_CHUNK_VG || s->chunks[k].end <= t))
+            k++;
+        if (k < s->n_chunks && s->chunks[k].first <= t) {
+            /* "arranged for the reopening of X": a gerund after a
+             * determiner is a noun, as PETRARCH's parser makes it, so it
+             * is neither a deed nor the end of the object. */
+            const dl_chunk *ck = &s->chunks[k];
+            bool noun = ck->end - ck->first == 1 && s->tokens[t].tag == DL_TAG_VBG && t > 0 &&
+                        (s->tokens[t - 1].tag == DL_TAG_DT || s->tokens[t - 1].tag == DL_TAG_PRPS);
+            /* "tapped all communication links leading into X": a lone
+             * present-tense verb between the object of a deed and a
+             * participle is the plural noun heading that object. */
+            if (!noun && ck->end - ck->first == 1 && (s->tokens[t].tag == DL_TAG_VBZ || s->tokens[t].tag == DL_TAG_VBP) &&
+                t > 0 && t + 1 < s->n_tokens && s->tokens[t - 1].tag == DL_TAG_NN &&
+                (s->tokens[t + 1].tag == DL_TAG_VBG || s->tokens[t + 1].tag == DL_TAG_VBN) && x->n_vg &&
+                !dl_coder_is_reporting(&s->tokens[x->vg[x->n_vg - 1]->head])) {
+                uint32_t b = t - 1;
+                while (b > x->vg[x->n_vg - 1]->end && (s->tokens[b - 1].tag == DL_TAG_NN || s->tokens[b - 1].tag == DL_TAG_JJ ||
+                                                     s->tokens[b - 1].tag == DL_TAG_DT))
+                    b--;
+                noun = b == x->vg[x->n_vg - 1]->end;
+            }
+            if (ck->first == t && !noun)
+                x->vg[x->n_vg++] = ck;
+            continue;
+        }
+        /* "has celebrated", "it deplored" with the verb tagged an
+         * adjective: after an auxiliary that ends a verb group, or after a
+         * subject pronoun, a word in -ed is the verb. */
+        const dl_token *tk = &s->tokens[t];
+        const dl_token *pv = t > 0 ? &s->tokens[t - 1] : NULL;
+        bool after_aux = pv && x->n_vg && x->vg[x->n_vg - 1]->end == t && x->vg[x->n_vg - 1]->head == t - 1 &&
+                         pv->lemma && !strcmp(pv->lemma, "have");
+        bool after_subject = pv && pv->tag == DL_TAG_PRP &&
+                             (!strcasecmp(pv->text, "it") || !strcasecmp(pv->text, "he") || !strcasecmp(pv->text, "she") ||
+                              !strcasecmp(pv->text, "they") || !strcasecmp(pv->text, "we") || !strcasecmp(pv->text, "i"));
+        bool participle = (after_aux || after_subject) && tk->tag == DL_TAG_JJ && strlen(tk->text) > 3 &&
+                          !strcmp(tk->text + strlen(tk->text) - 2, "ed");
+        /* "Ethiopia departs from Libya", "Ethiopia act on a resolution":
+         * a headline-style clause whose verb the tagger took for a noun.
+         * Right after the actor that opens the sentence, before any verb
+         * and followed by a preposition, a word the verb dictionary knows
+         * is the verb, as PETRARCH's parser would have made it. */
+        bool headline = !participle && x->n_vg == 0 && (tk->tag == DL_TAG_NN || tk->tag == DL_TAG_NNS) &&
+                        t + 1 < s->n_tokens && s->tokens[t + 1].tag == DL_TAG_IN && x->at[0] >= 0 &&
+                        x->mentions[x->at[0]].last == t && dl_coder_usable(&x->mentions[x->at[0]]);
+        /* "inching nearer to accord with X": after "to", a bare word the
+         * verb dictionary knows, followed by a preposition, is an
+         * infinitive the tagger took for a noun. */
+        if (!participle && !headline && tk->tag == DL_TAG_NN && pv && !strcasecmp(pv->text, "to") &&
+            t + 1 < s->n_tokens && s->tokens[t + 1].tag == DL_TAG_IN)
+            headline = true;
+        if (headline) {
+            uint32_t vf = t, ve = t + 1;
+            headline = dl_coder_find_verb(x, t, &vf, &ve) >= 0 && vf == t;
+        }
+        if ((dl_coder_is_verb_tag(tk->tag) && tk->tag != DL_TAG_VB) || participle || headline) {
+            own[t] = (dl_chunk){t, t + 1, t, DL_CHUNK_VG, 0};
+            x->vg[x->n_vg++] = &own[t];
+        }
+    }
+    return DL_OK;
 }

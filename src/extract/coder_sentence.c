@@ -86,16 +86,6 @@ static const dl_quote *quote_around(const ctx *x, const dl_token *t)
     return NULL;
 }
 
-static bool is_reporting(const dl_token *t)
-{
-    static const char *const verbs[] = {"say", "tell", "state", "add", "claim", "announce", "report",
-                                        "insist", "confirm", "write", "note", "declare", "indicate",
-                                        "suggest", "signal"};
-    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
-        if (t->lemma && !strcmp(t->lemma, verbs[i]))
-            return true;
-    return false;
-}
 
 static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth);
 
@@ -171,7 +161,9 @@ static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth)
     const dl_token *head = &x->s->tokens[vg->head];
     const dl_token *before = vg->first ? &x->s->tokens[vg->first - 1] : NULL;
     nonfinite = head->tag == DL_TAG_VBG || x->s->tokens[vg->first].tag == DL_TAG_TO ||
-                (before && (before->tag == DL_TAG_TO || before->tag == DL_TAG_CC)) || vg->first == lo;
+                (before && (before->tag == DL_TAG_TO || before->tag == DL_TAG_CC ||
+                            (before->text && !strcasecmp(before->text, "to")))) ||
+                vg->first == lo;
     /* "has in the past denied": an auxiliary left in a group of its own
      * carries the subject. */
     const dl_token *prev = &x->s->tokens[x->vg[vgi - 1]->head];
@@ -181,9 +173,9 @@ static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth)
      * confronting Y") modifies a noun; the subject is further back. */
     uint32_t back = vgi - 1;
     while (back > 0 && x->vg[back]->end - x->vg[back]->first == 1 &&
-           x->s->tokens[x->vg[back]->head].tag == DL_TAG_VBN && !is_reporting(&x->s->tokens[x->vg[back]->head]))
+           x->s->tokens[x->vg[back]->head].tag == DL_TAG_VBN && !dl_coder_is_reporting(&x->s->tokens[x->vg[back]->head]))
         back--;
-    if (pronoun && is_reporting(prev))
+    if (pronoun && dl_coder_is_reporting(prev))
         subjects(x, vgi - 1, out, depth + 1);
     else if ((nonfinite || aux_before) && !pronoun)
         subjects(x, nonfinite ? back : vgi - 1, out, depth + 1);
@@ -198,6 +190,31 @@ static bool is_noun_tag(uint8_t t)
  * past participles and gerunds that only qualify a noun ("the roads
  * leading into X", "memos sent by X"), as the object noun phrase of
  * PETRARCH's parse tree would hold them. */
+/* Does token t stand for a noun here: tagged one, or a verb form that no
+ * verb group took ("communication links leading into")? */
+static bool noun_here(const ctx *x, uint32_t t)
+{
+    uint8_t tag = x->s->tokens[t].tag;
+    if (is_noun_tag(tag))
+        return true;
+    if (tag != DL_TAG_VBZ && tag != DL_TAG_VBP)
+        return false;
+    for (uint32_t g = 0; g < x->n_vg; g++)
+        if (x->vg[g]->first <= t && t < x->vg[g]->end)
+            return false;
+    return true;
+}
+
+/* Did the chunker put token t inside a noun phrase ("the parade
+ * supporting Gondor")? */
+static bool in_noun_phrase(const ctx *x, uint32_t t)
+{
+    for (uint32_t k = 0; k < x->s->n_chunks; k++)
+        if (x->s->chunks[k].kind == DL_CHUNK_NP && x->s->chunks[k].first < t && t < x->s->chunks[k].end)
+            return true;
+    return false;
+}
+
 static uint32_t object_limit(const ctx *x, uint32_t vgi, uint32_t from)
 {
     for (uint32_t g = vgi + 1; g < x->n_vg; g++) {
@@ -208,8 +225,9 @@ static uint32_t object_limit(const ctx *x, uint32_t vgi, uint32_t from)
         /* "memos sent by", "roads leading into": a participle between a
          * noun and a preposition; "crowds burned down" is a clause */
         if (c->end - c->first == 1 && c->first > 0 && (tag == DL_TAG_VBN || tag == DL_TAG_VBG) &&
-            is_noun_tag(x->s->tokens[c->first - 1].tag) && c->end < x->s->n_tokens &&
-            (x->s->tokens[c->end].tag == DL_TAG_IN || x->s->tokens[c->end].tag == DL_TAG_TO))
+            noun_here(x, c->first - 1) && c->end < x->s->n_tokens &&
+            (x->s->tokens[c->end].tag == DL_TAG_IN || x->s->tokens[c->end].tag == DL_TAG_TO ||
+             in_noun_phrase(x, c->first)))
             continue;
         return c->first;
     }
@@ -473,11 +491,13 @@ static const char *hypothetical(const char *code)
     return NULL;
 }
 
-/* "intends to eliminate", "plans to strike": the verb after is a plan. */
+/* "intends to eliminate", "plans to strike": the verb after is a plan;
+ * "to be allowed to leave" is a permission, not yet a deed either. */
 static bool intends(const dl_token *t)
 {
     static const char *const verbs[] = {"intend", "plan", "aim", "seek", "vow", "pledge", "threaten",
-                                        "want", "hope", "promise", "prepare", "consider", "propose", "try"};
+                                        "want", "hope", "promise", "prepare", "consider", "propose", "try",
+                                        "allow", "permit"};
     for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
         if (t->lemma && !strcmp(t->lemma, verbs[i]))
             return true;
@@ -491,6 +511,17 @@ static bool denies(const dl_token *t)
         if (t->lemma && !strcmp(t->lemma, verbs[i]))
             return true;
     return false;
+}
+
+/* Is w the same phrase as v, listed in another block? */
+static bool same_phrase(const cverb *v, const cverb *w)
+{
+    if (w == v || w->block == v->block || w->n_words != v->n_words || w->head != v->head)
+        return false;
+    for (uint8_t i = 0; i < v->n_words; i++)
+        if (strcmp(w->words[i], v->words[i]))
+            return false;
+    return true;
 }
 
 static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after_denial)
@@ -514,22 +545,36 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     coded k = {0};
     pmatch pm = {-1, -1, 0};
     bool spelled_out = false; /* the pattern names the negation itself */
-    for (uint32_t p = block->first_pattern; p < block->first_pattern + block->n_patterns; p++) {
-        const cpattern *cp = &x->c->cpatterns[p];
-        pmatch m = {-1, -1, 0};
-        if (!cp->n || !dl_coder_match_forward(x, cp, (uint16_t)(cp->verb + 1), vend, x->s->n_tokens, &m) ||
-            (cp->verb > 0 && !dl_coder_match_backward(x, cp, cp->verb - 1, vfirst, &m)))
-            continue;
-        pm = m;
-        k.code = cp->code;
-        k.pattern = cp->src->text;
-        k.file = cp->src->file;
-        k.line = cp->src->line;
-        k.cyber = cp->cyber;
-        k.alt = cp->alt;
-        k.mutual = cp->compound || cp->alt;
-        spelled_out = cp->negation;
-        break;
+    /* A dictionary may list the same verb in two blocks ("SHOT [---]" and
+     * "SHOT [223]"): the patterns of the verb's own block are tried
+     * first, then those of the others; the bare verb keeps its own code. */
+    const char *hw = v->words[v->head];
+    const verb_ref *refs = dl_map_get(x->c->by_word, hw, strlen(hw));
+    for (int pass = 0; pass < 2 && !k.code; pass++) {
+        const verb_ref self = {(uint32_t)vi, NULL};
+        for (const verb_ref *r = pass ? refs : &self; r && !k.code; r = r->next) {
+            const cverb *w = &x->c->cverbs[r->verb];
+            if (pass && !same_phrase(v, w))
+                continue;
+            const dl_verb_block *wb = &x->c->verbs.blocks[w->block];
+            for (uint32_t p = wb->first_pattern; p < wb->first_pattern + wb->n_patterns; p++) {
+                const cpattern *cp = &x->c->cpatterns[p];
+                pmatch m = {-1, -1, 0};
+                if (!cp->n || !dl_coder_match_forward(x, cp, (uint16_t)(cp->verb + 1), vend, x->s->n_tokens, &m) ||
+                    (cp->verb > 0 && !dl_coder_match_backward(x, cp, cp->verb - 1, vfirst, &m)))
+                    continue;
+                pm = m;
+                k.code = cp->code;
+                k.pattern = cp->src->text;
+                k.file = cp->src->file;
+                k.line = cp->src->line;
+                k.cyber = cp->cyber;
+                k.alt = cp->alt;
+                k.mutual = cp->compound || cp->alt;
+                spelled_out = cp->negation;
+                break;
+            }
+        }
     }
     if (!k.code) {
         k.code = v->code ? v->code : block->code;
@@ -598,6 +643,14 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     } else {
         if (!src.n && vg)
             subjects(x, vgi, &src, 0);
+        /* "X noted that Y regretted" coded by "NOTED + *": the pattern
+         * made the verb's subject the target, so the source is the one
+         * who did the noting, the subject of the verb before. */
+        if (pm.target >= 0 && src.n == 1 && src.m[0] == pm.target && vgi > 0 &&
+            x->mentions[pm.target].last <= vfirst) {
+            src.n = 0;
+            subjects(x, vgi - 1, &src, 0);
+        }
         if (!tgt.n && strcmp(k.code, "010") && k.pattern && pm.end > vend) {
             /* The object the pattern described ("abandon improved economic
              * relations with X", "memos sent by X"): its target follows it,
@@ -606,6 +659,24 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
         }
         if (!tgt.n && strcmp(k.code, "010"))
             objects(x, vend, object_limit(x, vgi, vend), src.n ? src.m[0] : -1, &tgt, places);
+        /* "signed an accord to supply X with wheat": an infinitive whose
+         * verb codes nothing belongs to this verb's phrase, as in
+         * PETRARCH's parse tree, so its object is this event's target. */
+        if (!tgt.n && strcmp(k.code, "010") && vgi + 1 < x->n_vg) {
+            const dl_chunk *nx = x->vg[vgi + 1];
+            uint32_t nf = nx->head, ne = nx->head + 1;
+            if (nx->first > 0 && x->s->tokens[nx->first - 1].tag == DL_TAG_TO &&
+                dl_coder_find_verb(x, nx->head, &nf, &ne) < 0)
+                objects(x, nx->end, object_limit(x, vgi + 1, nx->end), src.n ? src.m[0] : -1, &tgt, places);
+        }
+        /* "bargain for asylum in X": when a pattern named a deed that needs
+         * a target and no one else is named, the place it is about is its
+         * target. Violence may lack one: "air strikes in Gaza" only
+         * happened there. */
+        int root = (k.code[0] - '0') * 10 + (k.code[1] - '0');
+        if (!tgt.n && strcmp(k.code, "010") && k.pattern && places != 1 && !(root == 14 || root == 15 || root >= 18))
+            objects(x, pm.end > vend ? pm.end : vend, object_limit(x, vgi, pm.end > vend ? pm.end : vend),
+                    src.n ? src.m[0] : -1, &tgt, 1);
     }
     if (!src.n)
         return DL_OK;
@@ -720,38 +791,9 @@ dl_status dl_coder_sentence(event_list *out, const dl_coder *c, const dl_article
             if (*slot < 0 || mentions[*slot].last < mentions[m].last)
                 *slot = (int32_t)m;
         }
-    /* Verb groups, in order, plus a one-word group for every verb the
-     * chunker left outside one ("has in the past denied"). */
-    dl_chunk *own = DL_ARENA_NEW(arena, dl_chunk, s->n_tokens);
-    x.vg = DL_ARENA_NEW(arena, const dl_chunk *, s->n_chunks + s->n_tokens + 1);
-    if (!own || !x.vg)
-        return DL_ERR_NOMEM;
-    uint32_t k = 0;
-    for (uint32_t t = 0; t < s->n_tokens; t++) {
-        while (k < s->n_chunks && (s->chunks[k].kind != DL_CHUNK_VG || s->chunks[k].end <= t))
-            k++;
-        if (k < s->n_chunks && s->chunks[k].first <= t) {
-            if (s->chunks[k].first == t)
-                x.vg[x.n_vg++] = &s->chunks[k];
-            continue;
-        }
-        /* "has celebrated", "it deplored" with the verb tagged an
-         * adjective: after an auxiliary that ends a verb group, or after a
-         * subject pronoun, a word in -ed is the verb. */
-        const dl_token *tk = &s->tokens[t];
-        const dl_token *pv = t > 0 ? &s->tokens[t - 1] : NULL;
-        bool after_aux = pv && x.n_vg && x.vg[x.n_vg - 1]->end == t && x.vg[x.n_vg - 1]->head == t - 1 &&
-                         pv->lemma && !strcmp(pv->lemma, "have");
-        bool after_subject = pv && pv->tag == DL_TAG_PRP &&
-                             (!strcasecmp(pv->text, "it") || !strcasecmp(pv->text, "he") || !strcasecmp(pv->text, "she") ||
-                              !strcasecmp(pv->text, "they") || !strcasecmp(pv->text, "we") || !strcasecmp(pv->text, "i"));
-        bool participle = (after_aux || after_subject) && tk->tag == DL_TAG_JJ && strlen(tk->text) > 3 &&
-                          !strcmp(tk->text + strlen(tk->text) - 2, "ed");
-        if ((dl_coder_is_verb_tag(tk->tag) && tk->tag != DL_TAG_VB) || participle) {
-            own[t] = (dl_chunk){t, t + 1, t, DL_CHUNK_VG, 0};
-            x.vg[x.n_vg++] = &own[t];
-        }
-    }
+    dl_status vst = dl_coder_verb_groups(&x);
+    if (vst)
+        return vst;
     bool after_denial = false;
     for (uint32_t g = 0; g < x.n_vg; g++) {
         uint32_t head = x.vg[g]->head;

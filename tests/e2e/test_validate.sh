@@ -7,7 +7,7 @@ DATA=tests/data/validate
 TINY=$DATA/tiny.records.xml
 # The pass rate the coder reached on PETR.UnitTest.records.xml, rounded
 # down: a floor that must hold, raised as the coder improves.
-PETRARCH_FLOOR=80
+PETRARCH_FLOOR=86
 
 check help 0 "$DATELINE" validate --help
 has "$OUT" "usage: dateline validate"
