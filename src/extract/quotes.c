@@ -374,7 +374,7 @@ static bool subject_np(const ctx *c, int32_t v, int32_t lo, int32_t *f, int32_t 
             t = p;
             /* After "and", the links may go on: "a study by Harvard and
              * the University of California at Berkeley found". */
-            if (clause_start(c, t, lo) && tag(c, (size_t)t - 1) == DL_TAG_CC && t > lo) {
+            if (t > lo && clause_start(c, t, lo) && tag(c, (size_t)t - 1) == DL_TAG_CC) {
                 cand = t;
                 continue;
             }

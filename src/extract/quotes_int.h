@@ -48,17 +48,21 @@ typedef struct ctx {
     size_t n_recs, cap_recs;
 } ctx;
 
-/* Token tests, by global token index. */
+/* Token tests, by global token index. An index outside the article (the
+ * "token before" the first one, computed as g - 1) reads as no token, so
+ * the many look-behinds of the rules need no guard of their own. */
 
-static inline dl_tag tag(const ctx *c, size_t g) { return (dl_tag)c->tok[g]->tag; }
+static inline dl_tag tag(const ctx *c, size_t g) { return g < c->n ? (dl_tag)c->tok[g]->tag : DL_TAG_NONE; }
 
 static inline bool is(const ctx *c, size_t g, const char *w)
 {
-    return c->tok[g]->text && !strcasecmp(c->tok[g]->text, w);
+    return g < c->n && c->tok[g]->text && !strcasecmp(c->tok[g]->text, w);
 }
 
 static inline bool lemma_is(const ctx *c, size_t g, const char *w)
 {
+    if (g >= c->n)
+        return false;
     const dl_token *t = c->tok[g];
     return (t->lemma && !strcmp(t->lemma, w)) || (t->text && !strcasecmp(t->text, w));
 }
