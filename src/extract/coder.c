@@ -378,7 +378,7 @@ dl_status dl_code_events(dl_event **events, size_t *n_events, const dl_coder *c,
             discard = has_phrase(&sentences[si], &c->discard[k]);
         if (discard)
             continue;
-        dl_status st = dl_coder_sentence(&list, c, a, sentences, n_sentences, si, mentions, n_mentions,
+        dl_status st = dl_coder_sentence(&list, c, a, &sentences[si], si, mentions, n_mentions,
                                          quotes, n_quotes, arena);
         if (st)
             return st;

@@ -89,16 +89,16 @@ struct dl_coder {
 /* Splits "A B_C" into lower-case words in the arena. */
 const char **dl_coder_words(dl_arena *arena, const char *phrase, uint8_t *n);
 
-/* Codes one sentence, appending to the growing events array. */
+/* Codes one sentence (the index-th of the article), appending to the
+ * growing events array. */
 typedef struct event_list {
     dl_event *items;
     size_t n, cap;
 } event_list;
 
 dl_status dl_coder_sentence(event_list *out, const dl_coder *coder, const dl_article *article,
-                            const dl_sentence *sentences, size_t n_sentences, size_t si,
-                            const dl_mention *mentions, size_t n_mentions, const dl_quote *quotes,
-                            size_t n_quotes, dl_arena *arena);
+                            const dl_sentence *sentence, size_t index, const dl_mention *mentions,
+                            size_t n_mentions, const dl_quote *quotes, size_t n_quotes, dl_arena *arena);
 
 enum { MAX_ACTORS = 8, MAX_DEPTH = 3 };
 

@@ -769,13 +769,10 @@ static dl_status code_frames(const ctx *x)
     return DL_OK;
 }
 
-dl_status dl_coder_sentence(event_list *out, const dl_coder *c, const dl_article *a,
-                            const dl_sentence *sentences, size_t n_sentences, size_t si,
-                            const dl_mention *mentions, size_t n_mentions, const dl_quote *quotes,
+dl_status dl_coder_sentence(event_list *out, const dl_coder *c, const dl_article *a, const dl_sentence *s,
+                            size_t si, const dl_mention *mentions, size_t n_mentions, const dl_quote *quotes,
                             size_t n_quotes, dl_arena *arena)
 {
-    (void)n_sentences;
-    const dl_sentence *s = &sentences[si];
     if (!s->n_tokens)
         return DL_OK;
     ctx x = {c, a, s, si, mentions, n_mentions, NULL, NULL, 0, quotes, n_quotes, arena, out};
