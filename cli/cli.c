@@ -121,6 +121,26 @@ void dl_cli_print_diag(void *user, const dl_diag *d)
     dl_cli_show_diag(cli, d);
 }
 
+int dl_cli_open_pipeline(dl_cli *cli, dl_pipeline **out, unsigned stages,
+                         const dl_actors_options *actors, const dl_coder_options *coder)
+{
+    dl_pipeline_options po = DL_PIPELINE_OPTIONS_INIT;
+    po.stages = stages;
+    po.data_dir = cli->data_dir;
+    po.actors = actors;
+    po.coder = coder;
+    po.diag = dl_cli_print_diag;
+    po.diag_user = cli;
+    *out = NULL;
+    dl_status st = dl_pipeline_open(out, &po);
+    if (st) {
+        dl_cli_error(cli, "cannot load the dictionaries and lexicons from %s: %s (set --data or DATELINE_DATA)",
+                     cli->data_dir ? cli->data_dir : dl_data_dir(), dl_status_name(st));
+        return DL_EXIT_FATAL;
+    }
+    return DL_EXIT_OK;
+}
+
 int dl_cli_each_article(dl_cli *cli, dl_cli_article_fn fn, void *user)
 {
     static const char *const stdin_only[] = {"-"};

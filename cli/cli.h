@@ -49,6 +49,13 @@ void dl_cli_print_diag(void *cli, const dl_diag *diag);
  * keep their own counts). */
 void dl_cli_show_diag(const dl_cli *cli, const dl_diag *diag);
 
+/* Opens the pipeline's stages (DL_STAGE_*) with the command's --data and
+ * with dictionary problems reported on stderr; actors and coder may be
+ * NULL for the defaults. On failure it says why and returns
+ * DL_EXIT_FATAL; else DL_EXIT_OK. */
+int dl_cli_open_pipeline(dl_cli *cli, dl_pipeline **out, unsigned stages,
+                         const dl_actors_options *actors, const dl_coder_options *coder);
+
 /* Called for each clean article; return DL_OK to go on. */
 typedef dl_status (*dl_cli_article_fn)(void *user, const dl_article *article, dl_arena *arena);
 

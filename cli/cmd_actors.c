@@ -27,8 +27,7 @@ int cmd_actors(int argc, char **argv);
 typedef struct actors_state {
     const char **actor_files, **agent_files;
     size_t n_actor_files, n_agent_files;
-    dl_parser *parser;
-    dl_actors *actors;
+    dl_pipeline *pipeline;
     dl_cli *cli;
     dl_buf out;
     bool oom;
@@ -57,17 +56,12 @@ static int on_option(void *user, const char *name, const char *value)
 static dl_status print_mentions(void *user, const dl_article *article, dl_arena *arena)
 {
     actors_state *s = user;
-    dl_sentence *sentences;
-    size_t n_sentences;
-    dl_status st = dl_parse(&sentences, &n_sentences, s->parser, article->body, article->body_len, arena);
+    dl_analysis an;
+    dl_status st = dl_pipeline_run(&an, s->pipeline, article, arena);
     if (st)
         return st;
-    dl_mention *mentions;
-    size_t n;
-    st = dl_actors_find(&mentions, &n, s->actors, article, sentences, n_sentences,
-                        dl_date_to_int(article->date), arena);
-    if (st)
-        return st;
+    const dl_mention *mentions = an.mentions;
+    size_t n = an.n_mentions;
     for (size_t i = 0; i < n; i++) {
         dl_buf_clear(&s->out);
         if ((st = dl_mention_to_json(&s->out, &mentions[i], article->id)))
@@ -93,30 +87,16 @@ int cmd_actors(int argc, char **argv)
         rc = DL_EXIT_USAGE;
         goto out;
     }
-    dl_status st = dl_parser_open(&s.parser, cli.data_dir);
-    if (st) {
-        dl_cli_error(&cli, "cannot load the language core's lexicons from %s: %s (set --data or DATELINE_DATA)",
-                     cli.data_dir ? cli.data_dir : dl_data_dir(), dl_status_name(st));
-        rc = DL_EXIT_FATAL;
-        goto out;
-    }
     dl_actors_options ao = DL_ACTORS_OPTIONS_INIT;
-    ao.data_dir = cli.data_dir;
     ao.actor_files = s.actor_files;
     ao.n_actor_files = s.n_actor_files;
     ao.agent_files = s.agent_files;
     ao.n_agent_files = s.n_agent_files;
-    ao.diag = dl_cli_print_diag;
-    ao.diag_user = &cli;
-    if ((st = dl_actors_open(&s.actors, &ao))) {
-        dl_cli_error(&cli, "cannot load the actor dictionaries: %s", dl_status_name(st));
-        rc = DL_EXIT_FATAL;
+    if ((rc = dl_cli_open_pipeline(&cli, &s.pipeline, DL_STAGE_ACTORS, &ao, NULL)))
         goto out;
-    }
     rc = dl_cli_each_article(&cli, print_mentions, &s);
 out:
-    dl_actors_close(s.actors);
-    dl_parser_close(s.parser);
+    dl_pipeline_close(s.pipeline);
     dl_buf_free(&s.out);
     free(s.actor_files);
     free(s.agent_files);

@@ -129,18 +129,8 @@ int cmd_code(int argc, char **argv)
     dl_coder_options co = DL_CODER_OPTIONS_INIT;
     co.verb_files = s.verbs, co.n_verb_files = s.n_verbs;
     co.discard_files = s.discards, co.n_discard_files = s.n_discards;
-    dl_pipeline_options po = DL_PIPELINE_OPTIONS_INIT;
-    po.data_dir = s.cli.data_dir;
-    po.diag = dl_cli_print_diag;
-    po.diag_user = &s.cli;
-    po.actors = &ao;
-    po.coder = &co;
-    dl_status st = dl_pipeline_open(&s.pipeline, &po);
-    if (st) {
-        dl_cli_error(&s.cli, "cannot load the dictionaries and lexicons (%s); set --data or DATELINE_DATA",
-                     dl_status_name(st));
-        return DL_EXIT_FATAL;
-    }
+    if ((rc = dl_cli_open_pipeline(&s.cli, &s.pipeline, DL_STAGE_ALL, &ao, &co)))
+        return rc;
     s.arena = dl_arena_new(0);
     dl_export_init(&s.export_, s.format, DL_TABLE_EVENTS, write_stdout, stdout);
     rc = s.arena ? dl_cli_each_article(&s.cli, one_article, &s) : DL_EXIT_FATAL;

@@ -200,16 +200,10 @@ int cmd_ingest(int argc, char **argv)
         dl_cli_error(&g.cli, "%s", dl_store_open_message());
         return DL_EXIT_FATAL;
     }
-    dl_pipeline_options po = DL_PIPELINE_OPTIONS_INIT;
-    po.data_dir = g.cli.data_dir;
-    po.diag = dl_cli_print_diag;
-    po.diag_user = &g.cli;
     dl_pipeline *pipeline = NULL;
-    if ((st = dl_pipeline_open(&pipeline, &po))) {
-        dl_cli_error(&g.cli, "cannot load the dictionaries and lexicons (%s); set --data or DATELINE_DATA",
-                     dl_status_name(st));
+    if ((rc = dl_cli_open_pipeline(&g.cli, &pipeline, DL_STAGE_ALL, NULL, NULL))) {
         dl_store_close(g.store);
-        return DL_EXIT_FATAL;
+        return rc;
     }
     g.pipeline = pipeline;
     g.arena = dl_arena_new(0);

@@ -72,16 +72,9 @@ int cmd_quotes(int argc, char **argv)
         dl_cli_error(&cli, "--format: quotes found in text are written as jsonl only");
         return DL_EXIT_USAGE;
     }
-    dl_pipeline_options po = DL_PIPELINE_OPTIONS_INIT;
-    po.stages = DL_STAGE_QUOTES;
-    po.data_dir = cli.data_dir;
     quotes_state s = {NULL, DL_BUF_INIT};
-    dl_status st = dl_pipeline_open(&s.pipeline, &po);
-    if (st) {
-        dl_cli_error(&cli, "cannot load the dictionaries from %s: %s (set --data or DATELINE_DATA)",
-                     cli.data_dir ? cli.data_dir : dl_data_dir(), dl_status_name(st));
-        return DL_EXIT_FATAL;
-    }
+    if ((rc = dl_cli_open_pipeline(&cli, &s.pipeline, DL_STAGE_QUOTES, NULL, NULL)))
+        return rc;
     rc = dl_cli_each_article(&cli, print_quotes, &s);
     dl_buf_free(&s.out);
     dl_pipeline_close(s.pipeline);
