@@ -6,7 +6,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/map.h"
-#include "extract/petrarch_xml.h"
+#include "eval/petrarch_xml.h"
 
 #include <limits.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* quotes_eval.c: scores quotes against brat attribution corpora (see
  * quotes_eval.h for what the figures mean). */
-#include "extract/quotes_eval.h"
+#include "eval/quotes_eval.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/map.h"

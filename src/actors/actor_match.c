@@ -20,7 +20,7 @@
  * A surname seen earlier in the article ("Gallant" after "Yoav Gallant")
  * beats a one-word dictionary match: the article's context is better
  * evidence than a dictionary that holds several Cohens. */
-#include "extract/actor_int.h"
+#include "actors/actor_int.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/utf8.h"

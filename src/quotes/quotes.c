@@ -33,7 +33,7 @@
  * antecedents), and "the statement" becomes the body that issued it,
  * named earlier. A relative pronoun that speaks ("Cohen, who said") is
  * kept as written, as PolNeAR marks sources; its antecedent names it. */
-#include "extract/quotes_int.h"
+#include "quotes/quotes_int.h"
 #include "base/arena.h"
 
 /* ----------------------------------------------------------- noun phrases */

@@ -7,7 +7,7 @@
  * the next mark that can open one opens it; inside, the next mark that
  * can close it closes it; a paragraph break ends an open quotation. Single
  * quotes are left alone: they are apostrophes far more often than quotes. */
-#include "extract/quotes.h"
+#include "quotes/quotes.h"
 #include "base/arena.h"
 
 #include <string.h>

@@ -2,7 +2,7 @@
  * data/quotes/cues.txt. Entries are kept by their first word in the one
  * hash map, so matching a token costs one or two look-ups (its text and
  * its lemma); multi-word entries are then checked word by word. */
-#include "extract/quotes.h"
+#include "quotes/quotes.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/map.h"

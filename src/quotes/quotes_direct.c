@@ -1,6 +1,6 @@
 /* quotes_direct.c: quotations in quotation marks and their attribution
  * (see quotes.c for the whole method). */
-#include "extract/quotes_int.h"
+#include "quotes/quotes_int.h"
 #include "base/arena.h"
 
 enum { ORPHAN_WORDS = 4, ORPHAN_SENTENCES = 3 };

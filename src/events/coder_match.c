@@ -2,7 +2,7 @@
  * phrase at a token (the longest whose head the token is), and a pattern's
  * elements forward and backward from it, synsets included; and the verb
  * groups those are looked for at. */
-#include "extract/coder_int.h"
+#include "events/coder_int.h"
 #include "base/arena.h"
 
 #include <string.h>

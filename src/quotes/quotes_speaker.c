@@ -1,7 +1,7 @@
 /* quotes_speaker.c: orders the quotes found and resolves their speakers
  * through the actor mentions; "the statement" becomes the body that issued
  * it. */
-#include "extract/quotes_int.h"
+#include "quotes/quotes_int.h"
 #include "base/arena.h"
 
 #include <stdlib.h>

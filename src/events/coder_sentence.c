@@ -24,7 +24,7 @@
  * else nothing ("will strike" is coded as the strike, as TABARI does); a
  * verb after "denied"/"rejected" in the same sentence is what was denied,
  * not an event; a plain statement (CAMEO 010) is left to the quotes stage. */
-#include "extract/coder_int.h"
+#include "events/coder_int.h"
 #include "base/arena.h"
 
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* brat.c: the brat standoff reader (see brat.h). Files come from outside,
  * so every number is range-checked and every line may be broken. */
-#include "extract/brat.h"
+#include "eval/brat.h"
 #include "base/arena.h"
 #include "base/map.h"
 #include "base/utf8.h"

@@ -5,7 +5,7 @@
  * with '#' comment lines, a header line (its first field is "code"), and,
  * after a line "#cyber", rows "code<TAB>plover_event<TAB>plover_mode" that
  * say how a cyber verb's event maps to PLOVER. */
-#include "extract/cameo.h"
+#include "events/cameo.h"
 #include "base/arena.h"
 #include "base/map.h"
 

@@ -5,7 +5,7 @@
 #ifndef DL_EXTRACT_QUOTES_INT_H
 #define DL_EXTRACT_QUOTES_INT_H
 
-#include "extract/quotes.h"
+#include "quotes/quotes.h"
 
 #include <string.h>
 #include <strings.h>

@@ -1,7 +1,7 @@
 /* actor_codes.c: CAMEO-style actor codes taken apart and put together:
  * a country and its roles ("ISR" + GOV -> "ISRGOV"), prefix roles
  * ("NGO" + ARN), and what a dictionary entry's code says about it. */
-#include "extract/actor_int.h"
+#include "actors/actor_int.h"
 #include "base/arena.h"
 
 #include <stdio.h>

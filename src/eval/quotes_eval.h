@@ -16,8 +16,8 @@
 #define DL_EXTRACT_QUOTES_EVAL_H
 
 #include "dateline.h"
-#include "extract/brat.h"
-#include "extract/quotes.h"
+#include "eval/brat.h"
+#include "quotes/quotes.h"
 
 typedef struct dl_quote_eval {
     uint64_t docs, gold, pred;               /* gold attributions, predicted quote groups */

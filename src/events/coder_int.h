@@ -6,7 +6,7 @@
 
 #include "base/map.h"
 #include "dict/dict.h"
-#include "extract/cameo.h"
+#include "events/cameo.h"
 
 /* One element of a compiled pattern. */
 typedef enum pe_kind {

@@ -1,5 +1,5 @@
 /* xml_scan.c: the forgiving XML scanner (see xml_scan.h). */
-#include "extract/xml_scan.h"
+#include "eval/xml_scan.h"
 
 #include <ctype.h>
 #include <string.h>

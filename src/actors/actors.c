@@ -6,7 +6,7 @@
  * one trie under its normalised key (see actor_int.h), with a payload naming
  * the entry. A phrase shared by several entries ("COHEN") keeps them all;
  * the matcher chooses among them with the article's context. */
-#include "extract/actor_int.h"
+#include "actors/actor_int.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/map.h"

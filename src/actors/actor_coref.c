@@ -33,7 +33,7 @@
  *     when there is exactly one.
  * An agent with neither a country nor an antecedent ("officials said") is
  * not a mention: it names no one a later stage could code. */
-#include "extract/actor_int.h"
+#include "actors/actor_int.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/map.h"

@@ -1,6 +1,6 @@
 /* quotes_indirect.c: reported speech without quotation marks ("X said
  * that ...", "according to X, ..."); see quotes.c for the whole method. */
-#include "extract/quotes_int.h"
+#include "quotes/quotes_int.h"
 #include "base/arena.h"
 
 enum { OBJECT_MIN = 3, ACCORDING_MAX = 30 };

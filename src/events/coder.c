@@ -6,7 +6,7 @@
  * text in one hash probe. Patterns are split into typed elements. The
  * CAMEO table gives each code its Goldstein score, quad class and PLOVER
  * mapping; discards and nominal frames are compiled to word lists. */
-#include "extract/coder_int.h"
+#include "events/coder_int.h"
 #include "base/arena.h"
 #include "base/buf.h"
 

@@ -9,8 +9,8 @@
  * the worst: a tag that is never closed ends at the next tag that cannot
  * belong inside it, and the record it was part of is reported and left
  * out while the scan goes on from that tag. */
-#include "extract/petrarch_xml.h"
-#include "extract/xml_scan.h"
+#include "eval/petrarch_xml.h"
+#include "eval/xml_scan.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/utf8.h"
