@@ -325,6 +325,7 @@ static dl_pipeline *open_pipeline(dl_cli *cli, const dl_petr_file *f, const char
     ao.agent_files = agents;
     ao.n_agent_files = f->n_agent_files;
     ao.country_as_government = false; /* PETRARCH codes a bare country as the country */
+    ao.infer_context = false;         /* nor does it guess countries from context */
     ao.diag = print_diag;
     ao.diag_user = dict_diags;
     dl_coder_options co = DL_CODER_OPTIONS_INIT;

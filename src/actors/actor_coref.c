@@ -59,6 +59,9 @@ static bool human_agent(const dl_agent_entry *g)
     const char *w = strrchr(g->phrase, ' ');
     w = w ? w + 1 : g->phrase;
     size_t n = strlen(w);
+    /* An abbreviated title ("SEN.", "CAPT.") is written before a person. */
+    if (n > 1 && w[n - 1] == '.')
+        return true;
     static const char *const words[] = {
         "OFFICIAL", "SECRETARY", "CHIEF", "ENVOY", "AIDE", "GENERAL", "ADMIRAL", "DEPUTY",
         "DELEGATE", "HEAD", "CONSUL", "ATTACHE", "PREMIER", "MONARCH", "KING", "QUEEN", "PRINCE",
@@ -362,6 +365,25 @@ static dl_status emit_person(dl_actor_ctx *ctx, const group *g)
         m.role = last_agent->agent->code;
     m.office = last_agent ? last_agent->agent->office : NULL;
     m.via = g->n_agents || g->lead ? DL_VIA_AGENT : p->alias ? DL_VIA_COREF : DL_VIA_UNKNOWN;
+    if (m.via == DL_VIA_UNKNOWN)
+        m.kind = dl_actor_name_kind(ctx, p);
+    if (m.code || m.role) {
+        /* the evidence: the words before the name ("Sen.", "the Israeli
+         * foreign minister") */
+        m.inferred = true;
+        uint32_t s0 = g->first->start, s1 = p->start;
+        while (s1 > s0 && ctx->article && ctx->article->body && (ctx->article->body[s1 - 1] == ' ' || ctx->article->body[s1 - 1] == ','))
+            s1--;
+        dl_buf ev = DL_BUF_INIT;
+        if (ctx->article && ctx->article->body && s1 > s0 && s1 <= ctx->article->body_len)
+            st = dl_buf_printf(&ev, "title \"%.*s\"", (int)(s1 - s0), ctx->article->body + s0);
+        else
+            st = dl_buf_printf(&ev, "title");
+        m.evidence = st ? NULL : dl_arena_strndup(ctx->arena, ev.data, ev.len);
+        dl_buf_free(&ev);
+        if (!m.evidence)
+            return DL_ERR_NOMEM;
+    }
     if ((st = entity_for(ctx, NULL, p->name, !strcmp(m.kind, "person"), &id)))
         return st;
     return add_mention(ctx, &m, id);
@@ -446,8 +468,32 @@ static dl_status emit_agents(dl_actor_ctx *ctx, const group *g)
     }
     if (g->n_of)
         return emit_attached(ctx, g, &m);
-    if (!country)
-        return DL_OK; /* "officials said": no one to code */
+    if (!country) {
+        /* "officials said", "police arrested": no country in the words.
+         * Kept with its roles for dl_actor_infer(), which may find the
+         * country in the context; left uncoded when it does not. */
+        if (!ctx->actors->infer_context || g->former)
+            return DL_OK;
+        const char *roles = dl_actor_combine(ctx, "---", g->agents, g->n_agents);
+        const char *r = roles ? strstr(roles, "---") : NULL;
+        if (!r)
+            return DL_ERR_NOMEM;
+        m.role = r[3] ? r + 3 : NULL;
+        if (!m.role)
+            return DL_OK;
+        m.kind = human_agent(ag) ? "person" : "organisation";
+        m.office = m.plural ? NULL : ag->office;
+        m.via = DL_VIA_AGENT;
+        /* "police" twice is one force; "an officer" twice may be two. */
+        char key[48];
+        if (m.plural || !human_agent(ag))
+            snprintf(key, sizeof key, "?%s", m.role);
+        else
+            snprintf(key, sizeof key, "?%s#%zu", m.role, ctx->n_mentions);
+        if ((st = entity_for(ctx, NULL, key, false, &id)))
+            return st;
+        return add_mention(ctx, &m, id);
+    }
     m.code = g->former ? dl_actor_with_roles(ctx, country, 3, g->agents, g->n_agents, true)
                        : dl_actor_combine(ctx, country, g->agents, g->n_agents);
     if (!m.code)

@@ -13,7 +13,9 @@
  *                  Yoav Gallant" is one), coded on the article's date, and
  *                  resolved to earlier mentions of the same entity;
  *   actor_codes.c  CAMEO-style codes taken apart and put together
- *                  (country + roles, prefix roles, "former" -> ELI).
+ *                  (country + roles, prefix roles, "former" -> ELI);
+ *   actor_infer.c  after the whole article: kinds of unknown names and
+ *                  countries from context (inferred, with evidence).
  *
  * Matching works on characters, not words: a phrase and a stretch of text
  * match when their normalised forms are equal, where normalising upper-cases
@@ -50,6 +52,9 @@ typedef struct dl_trie_payload {
 
 struct dl_actors {
     bool country_as_government; /* see dl_actors_options */
+    bool infer_context;
+    dl_diag_fn diag;            /* undated articles whose codes depend on the date */
+    void *diag_user;
     dl_actor_dict actors;
     dl_agent_dict agents;
     dl_trie_node *nodes;
@@ -178,6 +183,8 @@ typedef struct dl_actor_ctx {
     size_t n_pieces, cap_pieces;
     dl_atom *atoms;
     size_t n_atoms, cap_atoms;
+    /* Did a code chosen without a date depend on one (a dated entry)? */
+    bool undated_choice;
 } dl_actor_ctx;
 
 /* actor_match.c: cuts the sentence into pieces and finds its atoms. */
@@ -185,6 +192,13 @@ dl_status dl_actor_scan(dl_actor_ctx *ctx, const dl_sentence *sentence);
 
 /* actor_coref.c: turns the sentence's atoms into mentions. */
 dl_status dl_actor_compose(dl_actor_ctx *ctx);
+
+/* actor_infer.c: after the last sentence, codes what has no country of
+ * its own from its context (see dl_actors_options.infer_context). */
+dl_status dl_actor_infer(dl_actor_ctx *ctx, const dl_sentence *sentences, size_t n_sentences);
+/* The kind of an unknown name in the current sentence: organisation,
+ * place, person or unknown. */
+const char *dl_actor_name_kind(const dl_actor_ctx *ctx, const dl_atom *a);
 
 /* Helpers shared by the two. */
 /* The entry's code on the context's date, or NULL. */

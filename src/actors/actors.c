@@ -447,6 +447,9 @@ dl_status dl_actors_open(dl_actors **out, const dl_actors_options *options)
         return DL_ERR_NOMEM;
     const char *data_dir = o->data_dir ? o->data_dir : dl_data_dir();
     a->country_as_government = o->country_as_government;
+    a->infer_context = o->infer_context;
+    a->diag = o->diag;
+    a->diag_user = o->diag_user;
     dl_status st = dl_actor_dict_init(&a->actors);
     if (!st)
         st = dl_agent_dict_init(&a->agents);
@@ -478,6 +481,9 @@ const dl_actor_code *dl_actor_code_of(const dl_actor_ctx *ctx, const dl_actor_en
         const dl_actor_code *c = &e->codes[k];
         if (!c->from && !c->to)
             continue;
+        /* The context is the caller's own (dl_actors_find's stack); it is
+         * const here only because lookups do not change what was found. */
+        ((dl_actor_ctx *)ctx)->undated_choice = true;
         int64_t end = c->to ? c->to : INT64_MAX, best_end = best ? (best->to ? best->to : INT64_MAX) : -1;
         if (end > best_end || (end == best_end && c->from > best->from))
             best = c;
@@ -593,6 +599,21 @@ dl_status dl_actors_find(dl_mention **mentions, size_t *n_mentions, const dl_act
     for (size_t i = 0; i < n_sentences && !st; i++) {
         if (!(st = dl_actor_scan(&ctx, &sentences[i])))
             st = dl_actor_compose(&ctx);
+    }
+    if (!st)
+        st = dl_actor_infer(&ctx, sentences, n_sentences);
+    if (!st && !date && ctx.undated_choice && actors->diag) {
+        /* Codes that change with the date were chosen without one: say
+         * so, naming the article, rather than code silently with today's
+         * office holders. */
+        dl_buf msg = DL_BUF_INIT;
+        if (!dl_buf_printf(&msg, "article %s has no date: codes that depend on it use the latest period "
+                                 "(give --date or a date in the input)",
+                           article && article->id ? article->id : "(no id)")) {
+            dl_diag d = {DL_WARNING, DL_OK, article && article->source ? article->source : "-", 0, 0, msg.data};
+            actors->diag(actors->diag_user, &d);
+        }
+        dl_buf_free(&msg);
     }
     dl_buf_free(&ctx.text);
     dl_map_free(ctx.entity_map);

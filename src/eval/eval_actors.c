@@ -214,6 +214,22 @@ static const dl_mention *mention_at(const dl_analysis *an, uint32_t s, uint32_t 
     return best;
 }
 
+static bool word_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
+/* The first place where text stands as whole words ("Japan", not the
+ * "Japan" of "Sino-Japanese"), else the first place at all. */
+static const char *find_words(const char *hay, const char *text)
+{
+    size_t n = strlen(text);
+    for (const char *p = strstr(hay, text); p; p = strstr(p + 1, text))
+        if ((p == hay || !word_byte(p[-1]) || !word_byte(text[0])) && (!word_byte(p[n]) || !word_byte(text[n - 1])))
+            return p;
+    return strstr(hay, text);
+}
+
 static void score_actor(dl_event_actor_score *sc, const dl_analysis *an, const gold_article *ga, const char *sentence,
                         const cJSON *actor, dl_buf *misses)
 {
@@ -222,9 +238,9 @@ static void score_actor(dl_event_actor_score *sc, const dl_analysis *an, const g
         return;
     sc->gold++;
     const char *sp = sentence ? strstr(ga->text, sentence) : NULL;
-    const char *at = sp ? strstr(sp, text) : NULL;
+    const char *at = sp ? find_words(sp, text) : NULL;
     if (!at)
-        at = strstr(ga->text, text);
+        at = find_words(ga->text, text);
     const dl_mention *m = NULL;
     if (at) {
         sc->located++;
