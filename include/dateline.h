@@ -443,6 +443,27 @@ dl_status dl_code_events(dl_event **events, size_t *n_events, const dl_coder *co
 /* Appends one event record (DESIGN.md fields). */
 dl_status dl_event_to_json(dl_buf *out, const dl_event *event, const char *article_id);
 
+/* A column of a record table: its name and its SQL type. */
+typedef struct dl_column {
+    const char *name;
+    const char *sql_type; /* "TEXT", "INTEGER" or "REAL" */
+} dl_column;
+
+/* The event table's columns, in order: the one list from which the store's
+ * schema, inserts and queries and the CSV/TSV rows of `code` and `events`
+ * are made. Sets *columns to a static array and returns its length. */
+size_t dl_event_columns(const dl_column **columns);
+
+/* Room for the numbers dl_event_values() writes. */
+typedef struct dl_event_cells {
+    char cell[32][32];
+} dl_event_cells;
+
+/* One event's values, in dl_event_columns() order (NULL for absent); they
+ * point into the event, `article` and `cells`, and live as long as those. */
+void dl_event_values(const dl_event *event, const char *article, dl_event_cells *cells,
+                     const char **values);
+
 /* ---------------------------------------------------------------- pipeline */
 
 /* Everything dateline found in one article; all of it lives in the arena
