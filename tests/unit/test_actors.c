@@ -625,3 +625,70 @@ TEST(actors_mention_json_has_the_contract_fields)
     dl_buf_free(&b);
     dl_arena_free(h.arena);
 }
+
+/* ------------------------------------------------------ from context */
+
+TEST(actors_role_words_take_the_place_of_their_sentence)
+{
+    hand h;
+    dl_mention *m;
+    size_t n = find(&h, "Investigators/NNS in/IN Beijing/NNP arrested/VBD two/CD men/NNS", 20231028, &m);
+    MENTION(a, m, n, "Investigators") {
+        CHECK_STR(a->code, "CHNCOP");
+        CHECK(a->inferred);
+        CHECK(a->evidence && strstr(a->evidence, "place of its sentence"));
+    }
+    dl_arena_free(h.arena);
+}
+
+TEST(actors_role_words_take_the_dominant_country)
+{
+    hand h;
+    dl_mention *m;
+    size_t n = find(&h,
+                    "Israeli/JJ officials/NNS met/VBD ./. | Israel/NNP waited/VBD ./. | "
+                    "Investigators/NNS arrested/VBD a/DT man/NN",
+                    20231028, &m);
+    MENTION(a, m, n, "Investigators") {
+        CHECK_STR(a->code, "ISRCOP");
+        CHECK(a->inferred);
+        CHECK(a->evidence && strstr(a->evidence, "dominant country, ISR"));
+    }
+    /* the words' own country is no inference */
+    MENTION(b, m, n, "Israeli officials") CHECK(!b->inferred && b->evidence == NULL);
+    dl_arena_free(h.arena);
+}
+
+TEST(actors_unknown_name_keeps_the_code_of_its_title)
+{
+    hand h;
+    dl_mention *m;
+    size_t n = find(&h, "Israeli/JJ spokesman/NN Avi/NNP Ben/NNP spoke/VBD ./. | Ben/NNP left/VBD", 20231028, &m);
+    MENTION(a, m, n, "Israeli spokesman Avi Ben") {
+        CHECK_STR(a->code, "ISRGOV");
+        CHECK(a->inferred);
+        CHECK(a->evidence && !strncmp(a->evidence, "title \"Israeli spokesman\"", 25));
+        MENTION(b, m, n, "Ben") {
+            CHECK_INT(b->entity, a->entity);
+            CHECK_STR(b->code, "ISRGOV");
+        }
+    }
+    dl_arena_free(h.arena);
+}
+
+TEST(actors_unknown_name_kinds)
+{
+    hand h;
+    dl_mention *m;
+    size_t n = find(&h,
+                    "Acme/NNP Holdings/NNP and/CC the/DT NRA/NNP met/VBD in/IN Kigoma/NNP near/IN Lake/NNP Tanganyika/NNP",
+                    0, &m);
+    MENTION(a, m, n, "Acme Holdings") CHECK_STR(a->kind, "organisation");
+    MENTION(b, m, n, "NRA") CHECK_STR(b->kind, "organisation");
+    MENTION(c, m, n, "Kigoma") CHECK_STR(c->kind, "place");
+    MENTION(d, m, n, "Lake Tanganyika") CHECK_STR(d->kind, "place");
+    /* no country anywhere: nothing to infer */
+    for (size_t i = 0; i < n; i++)
+        CHECK(m[i].code == NULL && !m[i].inferred);
+    dl_arena_free(h.arena);
+}
