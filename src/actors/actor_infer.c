@@ -53,6 +53,16 @@ static const char *const place_words[] = {
     "gulf", "canal", "border", "highway", "prefecture", "oblast", "territory", "hills", "falls",
 };
 
+bool dl_actor_org_word(const char *w)
+{
+    return w && in_list(w, strlen(w), org_words, sizeof org_words / sizeof *org_words);
+}
+
+bool dl_actor_place_word(const char *w)
+{
+    return w && in_list(w, strlen(w), place_words, sizeof place_words / sizeof *place_words);
+}
+
 static const char *const place_preps[] = {"in", "at", "near", "outside", "inside", "across", "throughout"};
 static const char *const person_titles[] = {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame"};
 
@@ -231,10 +241,169 @@ static dl_status drop_uncoded_roles(dl_actor_ctx *ctx)
     return DL_OK;
 }
 
+/* ------------------------------------------------------------ links */
+
+static const char *tok_text(const dl_sentence *s, uint32_t t)
+{
+    return t < s->n_tokens && s->tokens[t].text ? s->tokens[t].text : "";
+}
+
+/* Do the capitals of acronym a stand for the words of name ("SEC" and
+ * "Securities and Exchange Commission")? Each letter must open a word of
+ * the name, in order, and the first letter the first word; small words may
+ * be skipped. */
+static bool acronym_of(const char *a, const char *name)
+{
+    size_t n = strlen(a);
+    if (n < 2 || n > 8)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!(a[i] >= 'A' && a[i] <= 'Z'))
+            return false;
+    const char *w = name;
+    size_t k = 0;
+    bool first = true;
+    while (*w && k < n) {
+        while (*w == ' ' || *w == '-')
+            w++;
+        if (!*w)
+            break;
+        char c = *w;
+        if (c >= 'a' && c <= 'z')
+            c = (char)(c - 32);
+        if (c == a[k])
+            k++;
+        else if (first)
+            return false;
+        first = false;
+        while (*w && *w != ' ' && *w != '-')
+            w++;
+    }
+    return k == n;
+}
+
+/* Mention b takes mention a's identity: entity, code, name and kind. */
+static dl_status join(dl_actor_ctx *ctx, dl_mention *b, const dl_mention *a, const char *why, const char *what)
+{
+    char ev[300];
+    snprintf(ev, sizeof ev, "%s \"%.200s\"", why, what ? what : "");
+    b->entity = a->entity;
+    b->code = a->code;
+    b->country = a->country;
+    b->role = a->role;
+    b->name = a->name ? a->name : b->name;
+    b->kind = a->kind;
+    b->office = a->office ? a->office : b->office;
+    b->inferred = true;
+    b->evidence = dl_arena_strdup(ctx->arena, ev);
+    return b->evidence ? DL_OK : DL_ERR_NOMEM;
+}
+
+/* Is m a name (a dictionary actor or an unknown name), rather than role
+ * words or a pronoun? */
+static bool is_name(const dl_mention *m)
+{
+    return m->name && (m->via == DL_VIA_DICTIONARY || m->via == DL_VIA_UNKNOWN || (m->via == DL_VIA_AGENT && m->kind && !strcmp(m->kind, "person")));
+}
+
+/* A role mention that can describe a person: singular, human, with a
+ * country ("the Israeli foreign minister", "the President of Brazil"). */
+static bool describes_person(const dl_mention *m)
+{
+    return m->via == DL_VIA_AGENT && !m->name && !m->plural && m->code && m->country && m->kind &&
+           !strcmp(m->kind, "person");
+}
+
+/* Links read from the words around mentions, before any country is taken
+ * from the context:
+ *   - an acronym defined in brackets after a name, "the Securities and
+ *     Exchange Commission (SEC)", and every later use of it, is that name;
+ *   - an apposition joins a person's name and the role words that
+ *     describe them, in either order: "Hu Jintao, the President of China",
+ *     "the Israeli foreign minister, Eli Cohen," (an unknown name takes
+ *     the role's code). */
+static dl_status resolve_links(dl_actor_ctx *ctx, const dl_sentence *sentences, size_t n_sentences)
+{
+    typedef struct defined {
+        const char *acronym;
+        size_t by;
+    } defined;
+    defined defs[32];
+    size_t n_defs = 0;
+    dl_status st = DL_OK;
+    for (size_t j = 0; j < ctx->n_mentions && !st; j++) {
+        dl_mention *b = &ctx->mentions[j];
+        if (b->sentence >= n_sentences)
+            continue;
+        const dl_sentence *s = &sentences[b->sentence];
+        /* a later use of an acronym defined before */
+        for (size_t d = 0; d < n_defs; d++) {
+            if (j != defs[d].by && b->text && !strcmp(b->text, defs[d].acronym) && j > defs[d].by) {
+                const dl_mention *a = &ctx->mentions[defs[d].by];
+                st = join(ctx, b, a, "acronym defined as", a->text);
+                break;
+            }
+        }
+        if (st || !j)
+            continue;
+        dl_mention *a = &ctx->mentions[j - 1];
+        if (a->sentence != b->sentence)
+            continue;
+        /* "NAME (ACRONYM)" */
+        if (b->first >= 1 && a->last + 1 == b->first && !strcmp(tok_text(s, b->first - 1), "(") &&
+            !strcmp(tok_text(s, b->last), ")") && b->last == b->first + 1 && a->text && b->text &&
+            acronym_of(b->text, a->text) && is_name(a)) {
+            st = join(ctx, b, a, "acronym defined as", a->text);
+            if (!st && n_defs < sizeof defs / sizeof *defs)
+                defs[n_defs++] = (defined){b->text, j - 1};
+            continue;
+        }
+        /* "A, [the/a ...] B" */
+        if (a->last >= s->n_tokens || strcmp(tok_text(s, a->last), ","))
+            continue;
+        uint32_t t = a->last + 1;
+        while (t < b->first && t < a->last + 4 && s->tokens[t].text && s->tokens[t].text[0] >= 'a' &&
+               s->tokens[t].text[0] <= 'z')
+            t++;
+        if (t != b->first)
+            continue;
+        dl_mention *name = NULL, *role = NULL;
+        if (is_name(a) && a->kind && !strcmp(a->kind, "person") && describes_person(b))
+            name = a, role = b;
+        else if (describes_person(a) && is_name(b) && b->kind && !strcmp(b->kind, "person"))
+            name = b, role = a;
+        if (!name)
+            continue;
+        if (!name->code || name->via == DL_VIA_UNKNOWN) {
+            /* the name takes the role's code; the role joins the name */
+            int32_t entity = name->entity;
+            const char *nm = name->name;
+            st = join(ctx, name, role, "apposition", role->text);
+            name->entity = entity;
+            name->name = nm;
+            name->kind = "person";
+            name->via = DL_VIA_AGENT;
+        }
+        if (!st) {
+            role->entity = name->entity;
+            role->name = name->name;
+            role->via = DL_VIA_COREF;
+            if (role > name)
+                role->antecedent = (int32_t)(name - ctx->mentions);
+            if (!role->code)
+                role->code = name->code;
+        }
+    }
+    return st;
+}
+
 dl_status dl_actor_infer(dl_actor_ctx *ctx, const dl_sentence *sentences, size_t n_sentences)
 {
     if (!ctx->actors->infer_context || !ctx->n_mentions)
         return DL_OK;
+    dl_status lst = resolve_links(ctx, sentences, n_sentences);
+    if (lst)
+        return lst;
     uint32_t dom_count = 0;
     const char *dom = dominant_country(ctx, &dom_count);
     /* The first coded mention of each entity. */
@@ -260,7 +429,8 @@ dl_status dl_actor_infer(dl_actor_ctx *ctx, const dl_sentence *sentences, size_t
             m->country = f->country;
             m->role = f->role;
             m->inferred = true;
-            m->evidence = f->evidence;
+            if (!m->evidence)
+                m->evidence = f->evidence;
             if (!m->kind || !strcmp(m->kind, "unknown"))
                 m->kind = f->kind;
         } else if ((m->role || m->via == DL_VIA_UNKNOWN || (m->via == DL_VIA_COREF && m->name)) &&

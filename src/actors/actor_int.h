@@ -199,6 +199,10 @@ dl_status dl_actor_infer(dl_actor_ctx *ctx, const dl_sentence *sentences, size_t
 /* The kind of an unknown name in the current sentence: organisation,
  * place, person or unknown. */
 const char *dl_actor_name_kind(const dl_actor_ctx *ctx, const dl_atom *a);
+/* Is w a word that ends organisation names ("Bank", "Commission") or
+ * place names ("River", "Province")? Case is ignored. */
+bool dl_actor_org_word(const char *w);
+bool dl_actor_place_word(const char *w);
 
 /* Helpers shared by the two. */
 /* The entry's code on the context's date, or NULL. */

@@ -251,14 +251,62 @@ static bool name_token(const dl_actor_ctx *ctx, size_t p)
     }
 }
 
+/* Lower-case words inside a name: "of", "for", "the" after "of", and the
+ * particles of Romance names. */
+static bool joiner_word(const char *w)
+{
+    return w && (!strcmp(w, "of") || !strcmp(w, "for") || !strcmp(w, "the") || !strcmp(w, "and") ||
+                 !strcmp(w, "&") || !strcmp(w, "de") ||
+                 !strcmp(w, "da") || !strcmp(w, "do") || !strcmp(w, "dos") || !strcmp(w, "del") ||
+                 !strcmp(w, "du") || !strcmp(w, "la") || !strcmp(w, "van") || !strcmp(w, "von") ||
+                 !strcmp(w, "der"));
+}
+
+/* Does the token at piece p (the next token's first piece at `next`)
+ * continue a name: a joiner followed by a name word, or "of the" followed
+ * by one? */
+static bool name_joiner(const dl_actor_ctx *ctx, size_t p, size_t next)
+{
+    const dl_sentence *s = ctx->sentence;
+    uint32_t t = ctx->pieces[p].token;
+    const char *w = s->tokens[t].text;
+    if (!w || !t || next >= ctx->n_pieces)
+        return false;
+    if (!strcmp(w, "and") || !strcmp(w, "&")) {
+        /* "Securities and Exchange Commission": only when the words after
+         * it end as an organisation's name does */
+        uint32_t e = t + 1;
+        while (e < s->n_tokens && (s->tokens[e].tag == DL_TAG_NNP || s->tokens[e].tag == DL_TAG_NNPS))
+            e++;
+        return e > t + 1 && dl_actor_org_word(s->tokens[e - 1].text);
+    }
+    if (!joiner_word(w) || !strcmp(w, "the"))
+        return false;
+    /* "of" and "for" inside organisations and places ("Bank of England",
+     * "Gulf of Aden"), not after people ("Maria Lopez of Acme") */
+    if ((!strcmp(w, "of") || !strcmp(w, "for")) && !dl_actor_org_word(s->tokens[t - 1].text) &&
+        !dl_actor_place_word(s->tokens[t - 1].text) && !dl_actor_org_word(s->tokens[t - 1].lemma))
+        return false;
+    if (t + 2 < s->n_tokens && !strcmp(w, "of") && s->tokens[t + 1].text && !strcmp(s->tokens[t + 1].text, "the")) {
+        size_t q = next;
+        while (q < ctx->n_pieces && ctx->pieces[q].token == t + 1)
+            q++;
+        return q < ctx->n_pieces && name_token(ctx, q);
+    }
+    return name_token(ctx, next);
+}
+
 /* Closes the run of name tokens [t0, t1) as a name atom when it holds a
  * proper noun (or, untagged, any capitalised word). */
 static dl_status close_name(dl_actor_ctx *ctx, size_t p0, size_t p1)
 {
-    if (p1 <= p0)
-        return DL_OK;
     const dl_piece *pc = ctx->pieces;
     const dl_sentence *s = ctx->sentence;
+    /* a name does not end with "of" or "of the" */
+    while (p1 > p0 && joiner_word(s->tokens[pc[p1 - 1].token].text))
+        p1--;
+    if (p1 <= p0)
+        return DL_OK;
     bool proper = false;
     size_t letters = 0;
     for (size_t i = p0; i < p1; i++) {
@@ -443,6 +491,9 @@ dl_status dl_actor_scan(dl_actor_ctx *ctx, const dl_sentence *s)
         if ((pc[p].flags & DL_PIECE_FIRST) && name_token(ctx, p)) {
             if (!in_name)
                 name_start = p, in_name = true;
+        } else if (in_name && (pc[p].flags & DL_PIECE_FIRST) && name_joiner(ctx, p, next)) {
+            /* "Bank of England", "Ministry of Foreign Affairs": the name
+             * goes on (close_name drops a joiner it ends with) */
         } else if (in_name) {
             if ((st = close_name(ctx, name_start, p)))
                 return st;

@@ -692,3 +692,49 @@ TEST(actors_unknown_name_kinds)
         CHECK(m[i].code == NULL && !m[i].inferred);
     dl_arena_free(h.arena);
 }
+
+TEST(actors_acronym_defined_in_the_text)
+{
+    hand h;
+    dl_mention *m;
+    size_t n = find(&h,
+                    "The/DT Securities/NNP and/CC Exchange/NNP Commission/NNP (/-LRB- SEC/NNP )/-RRB- sued/VBD "
+                    "Israel/NNP ./. | The/DT SEC/NNP said/VBD",
+                    20231028, &m);
+    MENTION(a, m, n, "Securities and Exchange Commission") {
+        CHECK_STR(a->kind, "organisation");
+        size_t uses = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!strcmp(m[i].text, "SEC")) {
+                uses++;
+                CHECK_INT(m[i].entity, a->entity);
+                CHECK_STR(m[i].name, "Securities and Exchange Commission");
+                CHECK(m[i].evidence && strstr(m[i].evidence, "acronym defined as"));
+            }
+        CHECK_INT(uses, 2);
+    }
+    dl_arena_free(h.arena);
+}
+
+TEST(actors_apposition_joins_name_and_role)
+{
+    hand h;
+    dl_mention *m;
+    size_t n = find(&h,
+                    "Avi/NNP Ben/NNP ,/, the/DT Israeli/JJ foreign/JJ minister/NN ,/, met/VBD "
+                    "the/DT Chinese/JJ foreign/JJ minister/NN ,/, Li/NNP Wu/NNP ./.",
+                    20231028, &m);
+    MENTION(a, m, n, "Avi Ben") {
+        CHECK_STR(a->code, "ISRGOV");
+        CHECK(a->evidence && strstr(a->evidence, "apposition"));
+        MENTION(r, m, n, "Israeli foreign minister") CHECK_INT(r->entity, a->entity);
+    }
+    MENTION(b, m, n, "Li Wu") {
+        CHECK_STR(b->code, "CHNGOV");
+        MENTION(r, m, n, "Chinese foreign minister") {
+            CHECK_INT(r->entity, b->entity);
+            CHECK_STR(r->name, "Li Wu");
+        }
+    }
+    dl_arena_free(h.arena);
+}
