@@ -386,6 +386,30 @@ static bool pronoun(const dl_token *t)
     return ascii_ieq(w, "he") || ascii_ieq(w, "she") || ascii_ieq(w, "him");
 }
 
+/* Does one of the entry's phrases hold the word of piece p as a whole
+ * word (the "Joe" of "Joe Biden")? */
+static bool names_word(const dl_actor_ctx *ctx, const dl_actor_entry *e, size_t p)
+{
+    const char *w = ctx->text.data + ctx->pieces[p].text;
+    size_t n = ctx->pieces[p].len;
+    dl_buf key = DL_BUF_INIT;
+    bool found = false;
+    for (uint32_t k = 0; k < e->n_phrases && !found; k++) {
+        dl_buf_clear(&key);
+        if (dl_actor_key(&key, e->phrases[k]) || !key.len)
+            continue;
+        for (const char *at = key.data; *at && !found;) {
+            size_t len = strcspn(at, " ");
+            found = len == n && !memcmp(at, w, n);
+            at += len;
+            while (*at == ' ')
+                at++;
+        }
+    }
+    dl_buf_free(&key);
+    return found;
+}
+
 /* ------------------------------------------------------------------ scan */
 
 typedef struct terminal {
@@ -452,9 +476,16 @@ dl_status dl_actor_scan(dl_actor_ctx *ctx, const dl_sentence *s)
             if (atom.kind)
                 atom.p1 = found[f].end;
         }
-        /* A surname seen earlier beats a one-token dictionary match. */
+        /* A surname seen earlier beats a one-token dictionary match, but
+         * not after a first name of someone else: "Hunter Biden" is not
+         * Joe Biden. */
         size_t alias_end = 0;
         const dl_alias *al = token_alias(ctx, p, &alias_end);
+        bool other_first_name = al && in_name && !names_word(ctx, al->entry, name_start);
+        if (other_first_name && (!atom.kind || pc[atom.p1 - 1].token == pc[p].token)) {
+            memset(&atom, 0, sizeof atom);
+            al = NULL;
+        }
         if (al && (!atom.kind || (pc[atom.p1 - 1].token == pc[p].token))) {
             memset(&atom, 0, sizeof atom);
             atom.kind = DL_ATOM_ACTOR;

@@ -550,6 +550,21 @@ int32_t dl_actor_entry_entity(const dl_actor_ctx *ctx, const dl_actor_entry *e)
     return (int32_t)i - 1;
 }
 
+/* Countries whose people are named family name first, so that "Xi" after
+ * "Xi Jinping" is the same man. */
+static bool family_name_first(const dl_actor_ctx *ctx, const dl_actor_entry *e)
+{
+    static const char *const countries[] = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM"};
+    for (uint32_t k = 0; k < e->n_codes; k++)
+        for (size_t i = 0; i < sizeof countries / sizeof *countries; i++)
+            if (!strncmp(e->codes[k].code, countries[i], 3))
+                return true;
+    (void)ctx;
+    return false;
+}
+
+static dl_status put_alias(dl_actor_ctx *ctx, const char *key, const dl_actor_entry *entry, const char *name);
+
 dl_status dl_actor_add_alias(dl_actor_ctx *ctx, const dl_actor_entry *entry, const char *name)
 {
     const char *key = surname_key(ctx->arena, entry ? entry->name : name);
@@ -558,6 +573,23 @@ dl_status dl_actor_add_alias(dl_actor_ctx *ctx, const dl_actor_entry *entry, con
     /* A one-word name is its own key; it needs no alias. */
     if (!strcmp(key, entry ? entry->name : name) || !strchr(entry ? entry->name : name, ' '))
         return DL_OK;
+    if (entry && family_name_first(ctx, entry)) {
+        dl_buf first = DL_BUF_INIT;
+        dl_status st = dl_actor_key(&first, entry->name);
+        if (!st && first.len) {
+            size_t n = strcspn(first.data, " ");
+            const char *fk = dl_arena_strndup(ctx->arena, first.data, n);
+            st = fk ? put_alias(ctx, fk, entry, name) : DL_ERR_NOMEM;
+        }
+        dl_buf_free(&first);
+        if (st)
+            return st;
+    }
+    return put_alias(ctx, key, entry, name);
+}
+
+static dl_status put_alias(dl_actor_ctx *ctx, const char *key, const dl_actor_entry *entry, const char *name)
+{
     const dl_alias *old = dl_actor_find_alias(ctx, key, strlen(key));
     if (old && old->entry == entry && (entry || !strcmp(old->name, name)))
         return DL_OK;

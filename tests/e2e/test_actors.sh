@@ -63,6 +63,14 @@ has "$OUT" '"text":"Capt. John Ruiz",.*"code":"IRQMIL"'
 has "$OUT" '"text":"Police",.*"code":"IRQCOP",.*"evidence":"the place of its sentence, \\"Mosul\\""'
 has "$OUT" '"text":"Albanian ethnic minority",.*"code":"MKDCVL",.*"evidence":"ethnic group living in'
 
+# a bare family name after a full Chinese name; a surname after someone
+# else's first name is someone else
+printf 'Xi Jinping met Joe Biden. Xi said Hunter Biden was not invited.\n' >"$TMP/e.txt"
+check family-names 0 "$DATELINE" actors --date 2023-06-01 "$TMP/e.txt"
+has "$OUT" '"text":"Xi",.*"code":"CHNGOV",.*"name":"Xi Jinping"'
+has "$OUT" '"text":"Hunter Biden",.*"name":"Hunter Biden"'
+lacks "$OUT" '"text":"Hunter Biden",.*"name":"Joe Biden"'
+
 check bad-format 2 "$DATELINE" actors --format csv "$TMP/a.txt"
 check unknown-option 2 "$DATELINE" actors --frobnicate
 

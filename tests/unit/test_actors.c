@@ -738,3 +738,18 @@ TEST(actors_apposition_joins_name_and_role)
     }
     dl_arena_free(h.arena);
 }
+
+TEST(actors_surname_after_another_first_name_is_someone_else)
+{
+    hand h;
+    dl_mention *m;
+    size_t n = find(&h, "Yoav/NNP Gallant/NNP spoke/VBD ./. | Noa/NNP Gallant/NNP wrote/VBD ./. | Gallant/NNP left/VBD",
+                    20231028, &m);
+    MENTION(a, m, n, "Yoav Gallant") {
+        MENTION(b, m, n, "Noa Gallant") {
+            CHECK(b->entity != a->entity);
+            CHECK_STR(b->name, "Noa Gallant");
+        }
+    }
+    dl_arena_free(h.arena);
+}
