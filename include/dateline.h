@@ -392,7 +392,11 @@ typedef struct dl_event {
     const char *plover_mode;     /* "aerial", "cyber", or NULL */
     const char *location_text;   /* "Gaza", or NULL */
     const char *location_country;/* ISO alpha-3, or NULL */
-    bool negated;
+    bool negated;                /* factuality is "negated" (kept for compatibility) */
+    /* Whether the text reports the event as having happened (ANNOTATION.md):
+     * "asserted", "negated", "hypothetical", "future", "embedded" or
+     * "disputed". Static string, never NULL. */
+    const char *factuality;
     /* explain: why it was coded */
     const char *verb;            /* the verb as written ("conducted") */
     const char *pattern;         /* the pattern line as written in its dictionary */
