@@ -404,7 +404,11 @@ typedef struct dl_event {
     const char *plover_mode;     /* "aerial", "cyber", or NULL */
     const char *location_text;   /* "Gaza", or NULL */
     const char *location_country;/* ISO alpha-3, or NULL */
-    bool negated;
+    bool negated;                /* factuality is "negated" (kept for compatibility) */
+    /* Whether the text reports the event as having happened (ANNOTATION.md):
+     * "asserted", "negated", "hypothetical", "future", "embedded" or
+     * "disputed". Static string, never NULL. */
+    const char *factuality;
     /* explain: why it was coded */
     const char *verb;            /* the verb as written ("conducted") */
     const char *pattern;         /* the pattern line as written in its dictionary */
@@ -639,6 +643,18 @@ void dl_export_free(dl_export *x);
  * the data/ folder found beside the executable or its parent, else the
  * installed share folder. Returns a static string. */
 const char *dl_data_dir(void);
+
+/* What dl_data_check() found. */
+typedef struct dl_data_check_counts {
+    uint64_t errors, warnings;
+} dl_data_check_counts;
+
+/* Loads every data file in data_dir (NULL: dl_data_dir()) as the pipeline
+ * does and checks what no single reader can: CAMEO codes used by verbs and
+ * frames but missing from cameo.tsv, dated codes that run backwards, entries
+ * defined twice. Each problem goes to diag with its file and line. Returns
+ * DL_OK when the check ran (look at the counts), DL_ERR_NOMEM otherwise. */
+dl_status dl_data_check(const char *data_dir, dl_diag_fn diag, void *user, dl_data_check_counts *counts);
 
 /* ------------------------------------------------------------------ output */
 
