@@ -591,8 +591,37 @@ static dl_status emit_name(dl_actor_ctx *ctx, const dl_atom *a)
     return emit_person(ctx, &g);
 }
 
+/* "it" and "they" for organisations and states: a mention that agrees
+ * ("it": one organisation, country, group or outlet; "they": a plural, or
+ * a group), the latest before it in its own sentence, else the first of
+ * the sentence before (the subject a new sentence usually goes on
+ * about). */
+static dl_status emit_it_they(dl_actor_ctx *ctx, const dl_atom *a, bool plural)
+{
+    uint32_t cur = ctx->sentence->index;
+    int32_t pick = -1;
+    for (size_t i = ctx->n_mentions; i-- > 0;) {
+        const dl_mention *m = &ctx->mentions[i];
+        if (m->sentence + 1 < cur || (pick >= 0 && ctx->mentions[pick].sentence == cur))
+            break;
+        const char *k = m->kind ? m->kind : "";
+        bool body = !strcmp(k, "organisation") || !strcmp(k, "group") || !strcmp(k, "media");
+        bool ok = plural ? (m->plural || !strcmp(k, "group")) : (!m->plural && (body || !strcmp(k, "country")));
+        if (ok && (m->code || m->role))
+            pick = (int32_t)i;
+    }
+    if (pick < 0)
+        return DL_OK;
+    dl_mention out;
+    dl_status st = place(ctx, &out, a, a, a);
+    return st ? st : corefer(ctx, &out, pick);
+}
+
 static dl_status emit_pronoun(dl_actor_ctx *ctx, const dl_atom *a)
 {
+    const char *w = tok(ctx, a->t0)->text ? tok(ctx, a->t0)->text : "";
+    if (!strcasecmp(w, "it") || !strcasecmp(w, "they"))
+        return emit_it_they(ctx, a, !strcasecmp(w, "they"));
     uint32_t cur = ctx->sentence->index;
     int32_t found = -1, ante = -1;
     for (size_t i = ctx->n_mentions; i-- > 0;) {

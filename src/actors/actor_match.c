@@ -378,12 +378,32 @@ static const dl_alias *token_alias(const dl_actor_ctx *ctx, size_t p, size_t *en
     return al && al->entry ? al : NULL;
 }
 
-static bool pronoun(const dl_token *t)
+/* he, she, him; and "it" and "they" as the subject of a verb that says
+ * what someone did ("it said", "they will"), not "it is", "it seems". */
+static bool pronoun(const dl_sentence *s, uint32_t i)
 {
+    const dl_token *t = &s->tokens[i];
     if (t->tag && t->tag != DL_TAG_PRP)
         return false;
     const char *w = t->text ? t->text : "";
-    return ascii_ieq(w, "he") || ascii_ieq(w, "she") || ascii_ieq(w, "him");
+    if (ascii_ieq(w, "he") || ascii_ieq(w, "she") || ascii_ieq(w, "him"))
+        return true;
+    if (!ascii_ieq(w, "it") && !ascii_ieq(w, "they"))
+        return false;
+    if (i + 1 >= s->n_tokens)
+        return false;
+    const dl_token *v = &s->tokens[i + 1];
+    if (v->tag != DL_TAG_VBD && v->tag != DL_TAG_VBZ && v->tag != DL_TAG_VBP && v->tag != DL_TAG_MD)
+        return false;
+    static const char *const no[] = {"be", "seem", "appear", "take", "remain", "become", "look", "sound", "mean"};
+    for (size_t k = 0; k < sizeof no / sizeof *no; k++)
+        if (v->lemma && !strcmp(v->lemma, no[k]))
+            return false;
+    /* "it will be", "it would seem" */
+    if (v->tag == DL_TAG_MD && i + 2 < s->n_tokens && s->tokens[i + 2].lemma &&
+        (!strcmp(s->tokens[i + 2].lemma, "be") || !strcmp(s->tokens[i + 2].lemma, "seem")))
+        return false;
+    return true;
 }
 
 /* Does one of the entry's phrases hold the word of piece p as a whole
@@ -493,7 +513,7 @@ dl_status dl_actor_scan(dl_actor_ctx *ctx, const dl_sentence *s)
             atom.alias = true;
             atom.p1 = (uint32_t)alias_end;
         }
-        if (!atom.kind && (pc[p].flags & DL_PIECE_FIRST) && pronoun(&s->tokens[pc[p].token])) {
+        if (!atom.kind && (pc[p].flags & DL_PIECE_FIRST) && pronoun(s, pc[p].token)) {
             atom.kind = DL_ATOM_PRONOUN;
             atom.p1 = (uint32_t)p + 1;
         }

@@ -1,6 +1,7 @@
 /* eval_actors.c: named-mention scores on GUM and event-actor codes on
  * the Wikinews event gold. See eval_actors.h for what is counted. */
 #include "eval/eval_actors.h"
+#include "eval/event_gold.h"
 #include "base/arena.h"
 #include "base/buf.h"
 
@@ -231,9 +232,9 @@ static const char *find_words(const char *hay, const char *text)
 }
 
 static void score_actor(dl_event_actor_score *sc, const dl_analysis *an, const gold_article *ga, const char *sentence,
-                        const cJSON *actor, dl_buf *misses)
+                        const dl_gold_actor *actor, dl_buf *misses)
 {
-    const char *text = jstr(actor, "text"), *code = jstr(actor, "code");
+    const char *text = actor->text, *code = actor->code;
     if (!text || !code || strlen(code) < 3)
         return;
     sc->gold++;
@@ -316,43 +317,31 @@ dl_status dl_event_actors_eval_dir(dl_event_actor_score *score, const dl_pipelin
     dl_buf_clear(&path);
     if (!st && !(st = dl_buf_printf(&path, "%s/events.jsonl", dir)) && (st = read_all(&raw, path.data)) == DL_ERR_IO)
         report(diag, user, DL_ERROR, st, path.data, 0, "cannot read the events");
-    dl_arena *arena = st ? NULL : dl_arena_new(0);
-    if (!st && !arena)
+    dl_arena *gold_arena = st ? NULL : dl_arena_new(0), *arena = st ? NULL : dl_arena_new(0);
+    if (!st && (!gold_arena || !arena))
         st = DL_ERR_NOMEM;
-    uint64_t line = 0;
-    for (char *p = raw.data; !st && p && *p;) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
-        line++;
-        cJSON *o = *p ? cJSON_Parse(p) : NULL;
-        const char *id = jstr(o, "article");
-        const cJSON *events = cJSON_GetObjectItemCaseSensitive(o, "events");
-        const gold_article *ga = NULL;
-        for (size_t i = 0; id && i < n_arts && !ga; i++)
-            if (!strcmp(arts[i].id, id))
-                ga = &arts[i];
-        if (*p && (!ga || !cJSON_IsArray(events))) {
-            report(diag, user, DL_WARNING, DL_ERR_PARSE, path.data, line, "no article for these events - skipped");
-        } else if (ga) {
-            dl_arena_reset(arena);
-            dl_article a = {.id = ga->id, .source = path.data, .body = ga->text, .body_len = strlen(ga->text),
-                            .date = ga->date};
-            dl_analysis an;
-            st = dl_pipeline_run(&an, pipeline, &a, arena);
-            score->articles++;
-            const cJSON *ev;
-            cJSON_ArrayForEach(ev, events)
-            {
-                if (st)
-                    break;
-                const char *sentence = jstr(ev, "sentence");
-                score_actor(score, &an, ga, sentence, cJSON_GetObjectItemCaseSensitive(ev, "source"), misses);
-                score_actor(score, &an, ga, sentence, cJSON_GetObjectItemCaseSensitive(ev, "target"), misses);
-            }
+    dl_event_gold gold = {0};
+    uint64_t bad = 0, first_bad = 0;
+    if (!st)
+        st = dl_event_gold_parse(&gold, raw.data, raw.len, gold_arena, &bad, &first_bad);
+    if (!st && bad)
+        report(diag, user, DL_WARNING, DL_ERR_PARSE, path.data, first_bad, "gold lines or events skipped");
+    for (size_t i = 0; i < n_arts && !st; i++) {
+        const gold_article *ga = &arts[i];
+        const dl_gold_article *g = dl_event_gold_find(&gold, ga->id);
+        if (!g)
+            continue;
+        dl_arena_reset(arena);
+        dl_article a = {.id = ga->id, .source = path.data, .body = ga->text, .body_len = strlen(ga->text),
+                        .date = ga->date};
+        dl_analysis an;
+        if ((st = dl_pipeline_run(&an, pipeline, &a, arena)))
+            break;
+        score->articles++;
+        for (size_t e = 0; e < g->n_events; e++) {
+            score_actor(score, &an, ga, g->events[e].sentence, &g->events[e].source, misses);
+            score_actor(score, &an, ga, g->events[e].sentence, &g->events[e].target, misses);
         }
-        cJSON_Delete(o);
-        p = nl ? nl + 1 : NULL;
     }
     for (size_t i = 0; i < n_arts; i++) {
         free(arts[i].id);
@@ -361,6 +350,7 @@ dl_status dl_event_actors_eval_dir(dl_event_actor_score *score, const dl_pipelin
     }
     free(arts);
     dl_arena_free(arena);
+    dl_arena_free(gold_arena);
     dl_buf_free(&path);
     dl_buf_free(&raw);
     return st;

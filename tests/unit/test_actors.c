@@ -753,3 +753,26 @@ TEST(actors_surname_after_another_first_name_is_someone_else)
     }
     dl_arena_free(h.arena);
 }
+
+TEST(actors_it_and_they_for_organisations_and_states)
+{
+    hand h;
+    dl_mention *m;
+    size_t n = find(&h,
+                    "The/DT United/NNP Nations/NNPS criticised/VBD Israel/NNP ./. | It/PRP said/VBD more/JJR ./. | "
+                    "Israeli/JJ officials/NNS met/VBD ./. | They/PRP left/VBD ./. | It/PRP is/VBZ late/JJ",
+                    20231028, &m);
+    const dl_mention *it = NULL, *they = NULL;
+    size_t its = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(m[i].text, "It"))
+            it = &m[i], its++;
+        if (!strcmp(m[i].text, "They"))
+            they = &m[i];
+    }
+    /* the subject of the sentence before, not the latest; "it is" is no one */
+    CHECK_INT(its, 1);
+    CHECK(it && it->code && !strcmp(it->code, "IGOUNO"));
+    CHECK(they && they->code && !strcmp(they->code, "ISRGOV"));
+    dl_arena_free(h.arena);
+}
