@@ -188,6 +188,30 @@ static const char *clause_place(const dl_actor_ctx *ctx, const dl_sentence *sent
     return NULL;
 }
 
+/* The mention whose "'s" stands before role words ("Gregoire's
+ * spokesman", "Rossi's lawyer"), when it has a country; else NULL. */
+static const dl_mention *possessor(const dl_actor_ctx *ctx, const dl_sentence *sentences, size_t n_sentences,
+                                   size_t at)
+{
+    const dl_mention *m = &ctx->mentions[at];
+    if (!at || m->sentence >= n_sentences)
+        return NULL;
+    const dl_mention *p = &ctx->mentions[at - 1];
+    const dl_sentence *s = &sentences[m->sentence];
+    if (p->sentence != m->sentence || !p->country || p->last >= s->n_tokens || p->last >= m->first)
+        return NULL;
+    const char *w = word_of(&s->tokens[p->last]);
+    if (strcmp(w, "'s") && strcmp(w, "'") && strcmp(w, "\xe2\x80\x99s") && s->tokens[p->last].tag != DL_TAG_POS)
+        return NULL;
+    /* at most two lower-case words between: "Rossi's own lawyer" */
+    if (m->first - p->last - 1 > 2)
+        return NULL;
+    for (uint32_t t = p->last + 1; t < m->first; t++)
+        if (!(word_of(&s->tokens[t])[0] >= 'a' && word_of(&s->tokens[t])[0] <= 'z'))
+            return NULL;
+    return p;
+}
+
 static bool ethnic(const dl_mention *m)
 {
     static const char *const words[] = {"ethnic", "minority", "minorities", "diaspora", "community", "communities"};
@@ -435,8 +459,11 @@ dl_status dl_actor_infer(dl_actor_ctx *ctx, const dl_sentence *sentences, size_t
                 m->kind = f->kind;
         } else if ((m->role || m->via == DL_VIA_UNKNOWN || (m->via == DL_VIA_COREF && m->name)) &&
                    (!m->kind || strcmp(m->kind, "place"))) {
-            const char *c = clause_place(ctx, sentences, n_sentences, i, &where);
-            if (c) {
+            const dl_mention *owner = m->role ? possessor(ctx, sentences, n_sentences, i) : NULL;
+            const char *c = owner ? NULL : clause_place(ctx, sentences, n_sentences, i, &where);
+            if (owner) {
+                st = set_code(ctx, m, owner->country, "of \"%s\"%s", owner->text, "");
+            } else if (c) {
                 st = set_code(ctx, m, c, "the place of its sentence, \"%s\"%s", where->text, "");
             } else if (dom) {
                 char n[16];

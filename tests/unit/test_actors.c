@@ -776,3 +776,16 @@ TEST(actors_it_and_they_for_organisations_and_states)
     CHECK(they && they->code && !strcmp(they->code, "ISRGOV"));
     dl_arena_free(h.arena);
 }
+
+TEST(actors_role_words_after_a_possessive)
+{
+    hand h;
+    dl_mention *m;
+    size_t n = find(&h, "Israeli/JJ spokesman/NN Avi/NNP Ben/NNP spoke/VBD ./. | Ben/NNP ^'s/POS investigators/NNS left/VBD",
+                    20231028, &m);
+    MENTION(a, m, n, "investigators") {
+        CHECK_STR(a->code, "ISRCOP");
+        CHECK(a->evidence && strstr(a->evidence, "of \"Ben\""));
+    }
+    dl_arena_free(h.arena);
+}
