@@ -23,7 +23,8 @@ static const char usage[] =
     "for that text, by country part and whole code. Prints one JSON object;\n"
     "--format text prints a table.\n"
     "\n"
-    "  --misses   list the event actors coded wrong on stderr\n";
+    "  --misses   list on stderr the event actors coded wrong, the GUM mentions\n"
+    "             not found (miss) and the found ones matching none (extra)\n";
 
 typedef struct opts {
     bool misses;
@@ -54,7 +55,7 @@ static double ratio(uint64_t a, uint64_t b) { return b ? (double)a / (double)b :
 static const char *const type_names[DL_GUM_TYPES] = {"person", "organization", "place", "unknown"};
 
 typedef struct totals {
-    uint64_t gold, found, pred, right, typed;
+    uint64_t gold, found, pred, right, typed, nested;
 } totals;
 
 static totals sum(const dl_gum_counts *c)
@@ -66,6 +67,7 @@ static totals sum(const dl_gum_counts *c)
         t.pred += c->pred[k];
         t.right += c->right[k];
         t.typed += c->typed[k];
+        t.nested += c->nested[k];
     }
     return t;
 }
@@ -82,6 +84,7 @@ static void counts_json(dl_jw *w, const char *key, const dl_gum_counts *c)
     dl_jw_kv_double(w, "precision", ratio(t.right, t.pred));
     dl_jw_kv_double(w, "typed_precision", ratio(t.typed, t.pred));
     dl_jw_kv_int(w, "other_type_names", (int64_t)c->other);
+    dl_jw_kv_int(w, "nested_in_found", (int64_t)t.nested);
     for (int k = 0; k < DL_GUM_TYPES; k++) {
         dl_jw_key(w, type_names[k]);
         dl_jw_object_begin(w);
@@ -100,9 +103,11 @@ static void counts_json(dl_jw *w, const char *key, const dl_gum_counts *c)
 static void counts_text(dl_buf *b, const char *name, const dl_gum_counts *c)
 {
     totals t = sum(c);
-    dl_buf_printf(b, "%s (%llu documents): gold %llu, found %llu, recall %.1f%%, precision %.1f%% (typed %.1f%%)\n",
+    dl_buf_printf(b, "%s (%llu documents): gold %llu, found %llu, recall %.1f%%, precision %.1f%% (typed %.1f%%); "
+                  "%llu more gold names inside a found mention\n",
                   name, (unsigned long long)c->docs, (unsigned long long)t.gold, (unsigned long long)t.pred,
-                  100 * ratio(t.found, t.gold), 100 * ratio(t.right, t.pred), 100 * ratio(t.typed, t.pred));
+                  100 * ratio(t.found, t.gold), 100 * ratio(t.right, t.pred), 100 * ratio(t.typed, t.pred),
+                  (unsigned long long)t.nested);
     for (int k = 0; k < DL_GUM_TYPES; k++) {
         if (k != DL_GUM_UNKNOWN)
             dl_buf_printf(b, "  %-13s gold %5llu  recall %5.1f%%", type_names[k], (unsigned long long)c->gold[k],
@@ -160,6 +165,7 @@ int dl_cli_eval_actors(int argc, char **argv)
             st = dl_event_actors_eval_dir(&ev, pipeline, in, o.misses ? &misses : NULL, eval_diag, &cli);
         } else {
             any_gum = true;
+            dl_gum_set_misses(&gum, o.misses ? &misses : NULL);
             st = dl_gum_eval_file(&gum, pipeline, in, eval_diag, &cli);
         }
         if (st && st != DL_ERR_NOMEM)

@@ -63,7 +63,8 @@ int dl_gum_type(const char *t, bool gold)
 }
 
 /* Is the mention's head word capitalised (a name, not a role word or a
- * pronoun)? */
+ * pronoun) and not an adjective (a demonym such as "American" in
+ * "American soldiers" codes a country but names no place)? */
 static bool named_mention(const dl_mention *m, const dl_sentence *sentences, size_t n_sentences)
 {
     if (m->sentence >= n_sentences || m->head >= sentences[m->sentence].n_tokens)
@@ -72,14 +73,28 @@ static bool named_mention(const dl_mention *m, const dl_sentence *sentences, siz
     const char *w = t->text ? t->text : "";
     if (!(*w >= 'A' && *w <= 'Z') && !((unsigned char)*w >= 0xC3 && (unsigned char)*w <= 0xD4))
         return false;
+    if (t->tag == DL_TAG_JJ || t->tag == DL_TAG_JJR || t->tag == DL_TAG_JJS)
+        return false;
     /* "He", "She" at the start of a sentence */
     return strcmp(w, "He") && strcmp(w, "She") && strcmp(w, "It") && strcmp(w, "They") && strcmp(w, "Him");
 }
 
-static void add_counts(dl_gum_counts *c, int gold_type, bool found)
+static void add_counts(dl_gum_counts *c, int gold_type, bool found, bool nested)
 {
     c->gold[gold_type]++;
     c->found[gold_type] += found;
+    c->nested[gold_type] += !found && nested;
+}
+
+/* Does a named mention found hold the gold mention's proper nouns? */
+static bool inside_found(const dl_gum_mention *g, const dl_mention *mentions, size_t n, const dl_sentence *sentences,
+                         size_t n_sentences)
+{
+    for (size_t i = 0; i < n; i++)
+        if (mentions[i].start <= g->core_start && g->core_end <= mentions[i].end &&
+            named_mention(&mentions[i], sentences, n_sentences))
+            return true;
+    return false;
 }
 
 void dl_gum_score_doc(dl_gum_score *score, const dl_gum_doc *doc, const dl_sentence *sentences,
@@ -122,6 +137,9 @@ void dl_gum_score_doc(dl_gum_score *score, const dl_gum_doc *doc, const dl_sente
         bool right = best >= 0 && !best_taken;
         if (right)
             taken[best] = true;
+        else if (score->misses)
+            dl_buf_printf(score->misses, "extra\t%s\t%s\t%.*s\n", doc->id, m->kind ? m->kind : "-",
+                          (int)(m->end - m->start), doc->text + m->start);
         bool typed = right && gold_type == kind;
         score->all.pred[kind]++;
         score->all.right[kind] += right;
@@ -137,12 +155,18 @@ void dl_gum_score_doc(dl_gum_score *score, const dl_gum_doc *doc, const dl_sente
         int t = dl_gum_type(gm->type, true);
         if (!gm->named || t == DL_GUM_TYPES)
             continue;
-        add_counts(&score->all, t, taken[g]);
+        bool nested = !taken[g] && inside_found(gm, mentions, n_mentions, sentences, n_sentences);
+        add_counts(&score->all, t, taken[g], nested);
+        if (!taken[g] && score->misses)
+            dl_buf_printf(score->misses, nested ? "nested\t%s\t%s\t%.*s\n" : "miss\t%s\t%s\t%.*s\n", doc->id, gm->type, (int)(gm->end - gm->start),
+                          doc->text + gm->start);
         if (news)
-            add_counts(&score->news, t, taken[g]);
+            add_counts(&score->news, t, taken[g], nested);
     }
     free(taken);
 }
+
+void dl_gum_set_misses(dl_gum_score *score, dl_buf *misses) { score->misses = misses; }
 
 dl_status dl_gum_eval_file(dl_gum_score *score, const dl_pipeline *pipeline, const char *path, dl_diag_fn diag,
                            void *user)
