@@ -73,8 +73,6 @@ dl_status dl_pipeline_open(dl_pipeline **out, const dl_pipeline_options *options
             co.data_dir = o->data_dir;
         if (!co.diag)
             co.diag = o->diag, co.diag_user = o->diag_user;
-        if (!co.actors)
-            co.actors = p->actors;
         st = dl_coder_open(&p->coder, &co);
     }
     if (st) {
