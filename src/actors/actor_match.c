@@ -172,13 +172,29 @@ static bool boundary_ok(const dl_actor_ctx *ctx, size_t q)
     return !(next->flags & DL_PIECE_GLUE) || !(next->flags & DL_PIECE_WORD);
 }
 
+/* Has the article named the country of code (its first three letters)
+ * in its latest mentions? */
+static bool country_mentioned(const dl_actor_ctx *ctx, const char *code)
+{
+    if (!code || strlen(code) < 3)
+        return false;
+    size_t stop = ctx->n_mentions > 200 ? ctx->n_mentions - 200 : 0;
+    for (size_t i = ctx->n_mentions; i-- > stop;)
+        if (ctx->mentions[i].country && !strncmp(ctx->mentions[i].country, code, 3))
+            return true;
+    return false;
+}
+
 /* Among the actor payloads of a node, the entry to use: one the article
- * has mentioned already, else one with a code on the article's date,
- * else the first loaded. NULL when the node has no actor payload. */
+ * has mentioned already, else one with a code on the article's date, else
+ * one of a country the article has named (the article's region: Tripoli
+ * in a story about Lebanon is Lebanon's), else the first loaded. NULL when
+ * the node has no actor payload. */
 static const dl_actor_entry *choose_actor(const dl_actor_ctx *ctx, uint32_t node)
 {
     const dl_actors *a = ctx->actors;
-    const dl_actor_entry *first = NULL, *dated = NULL;
+    const dl_actor_entry *first = NULL, *dated = NULL, *regional = NULL;
+    bool several = false;
     for (uint32_t p = a->nodes[node].payload; p; p = a->pays[p - 1].next) {
         const dl_trie_payload *pay = &a->pays[p - 1];
         if (pay->type != DL_PAY_ACTOR)
@@ -186,6 +202,7 @@ static const dl_actor_entry *choose_actor(const dl_actor_ctx *ctx, uint32_t node
         const dl_actor_entry *e = &a->actors.entries[pay->index];
         if (dl_actor_entry_entity(ctx, e) >= 0)
             return e;
+        several = first != NULL;
         if (!first)
             first = e;
         if (!dated && ctx->date) {
@@ -194,7 +211,14 @@ static const dl_actor_entry *choose_actor(const dl_actor_ctx *ctx, uint32_t node
                 dated = e;
         }
     }
-    return dated ? dated : first;
+    if (dated || !several)
+        return dated ? dated : first;
+    for (uint32_t p = a->nodes[node].payload; p && !regional; p = a->pays[p - 1].next) {
+        const dl_trie_payload *pay = &a->pays[p - 1];
+        if (pay->type == DL_PAY_ACTOR && country_mentioned(ctx, dl_actor_entry_code(ctx, &a->actors.entries[pay->index])))
+            regional = &a->actors.entries[pay->index];
+    }
+    return regional ? regional : first;
 }
 
 static const dl_trie_payload *first_agent(const dl_actors *a, uint32_t node)

@@ -54,7 +54,12 @@ static const char test_actors_dict[] =
     "UN_GENERAL_ASSEMBLY [IGOUNOGAS]  # @organisation UN General Assembly\n"
     "+GENERAL_ASSEMBLY\n"
     "ISRAEL_DEFENSE_FORCES [ISRMIL]  # @organisation Israel Defense Forces\n"
-    "+IDF\n";
+    "+IDF\n"
+    "TRIPOLI [LBYGOV]  # @place Tripoli\n"
+    "TRIPOLI_LEBANON [LBN]  # @place Tripoli (Lebanon)\n"
+    "+TRIPOLI\n"
+    "LEBANON [LBN]  # @country Lebanon\n"
+    "+LEBANESE\n";
 
 static const char test_agents_dict[] =
     "!MINISTER! = MINISTER, MINISTERS\n"
@@ -788,4 +793,71 @@ TEST(actors_role_words_after_a_possessive)
         CHECK(a->evidence && strstr(a->evidence, "of \"Ben\""));
     }
     dl_arena_free(h.arena);
+}
+
+TEST(actors_ambiguous_place_by_the_article_region)
+{
+    hand h;
+    dl_mention *m;
+    size_t n = find(&h, "Lebanese/JJ officials/NNS met/VBD ./. | Clashes/NNS erupted/VBD in/IN Tripoli/NNP", 20231028, &m);
+    MENTION(a, m, n, "Tripoli") CHECK_STR(a->code, "LBN");
+    dl_arena_free(h.arena);
+    n = find(&h, "Clashes/NNS erupted/VBD in/IN Tripoli/NNP", 20231028, &m);
+    MENTION(b, m, n, "Tripoli") CHECK_STR(b->code, "LBYGOV");
+    dl_arena_free(h.arena);
+}
+
+typedef struct diag_count {
+    int warnings;
+    char last[256];
+} diag_count;
+
+static void count_diag(void *user, const dl_diag *d)
+{
+    diag_count *c = user;
+    if (d->severity == DL_WARNING) {
+        c->warnings++;
+        snprintf(c->last, sizeof c->last, "%s", d->message);
+    }
+}
+
+TEST(actors_undated_article_is_warned_about)
+{
+    char *actors = write_tmp(test_actors_dict), *agents = write_tmp(test_agents_dict);
+    const char *af[] = {actors}, *gf[] = {agents};
+    diag_count dc = {0, ""};
+    dl_actors_options o = DL_ACTORS_OPTIONS_INIT;
+    o.actor_files = af;
+    o.n_actor_files = 1;
+    o.agent_files = gf;
+    o.n_agent_files = 1;
+    o.diag = count_diag;
+    o.diag_user = &dc;
+    dl_actors *a = NULL;
+    CHECK_INT(dl_actors_open(&a, &o), DL_OK);
+    unlink(actors);
+    unlink(agents);
+    free(actors);
+    free(agents);
+    if (!a)
+        return;
+    hand h;
+    hand_build(&h, "Yoav/NNP Gallant/NNP spoke/VBD");
+    h.article.id = "art-7";
+    dl_mention *m;
+    size_t n;
+    /* dated: no warning */
+    CHECK_INT(dl_actors_find(&m, &n, a, &h.article, h.sentences, h.n, 20231028, h.arena), DL_OK);
+    CHECK_INT(dc.warnings, 0);
+    /* undated, and Gallant's code depends on the date: one warning naming the article */
+    CHECK_INT(dl_actors_find(&m, &n, a, &h.article, h.sentences, h.n, 0, h.arena), DL_OK);
+    CHECK_INT(dc.warnings, 1);
+    CHECK(strstr(dc.last, "art-7") != NULL);
+    dl_arena_free(h.arena);
+    /* undated, but nothing depends on the date: none */
+    hand_build(&h, "Israel/NNP waited/VBD");
+    CHECK_INT(dl_actors_find(&m, &n, a, &h.article, h.sentences, h.n, 0, h.arena), DL_OK);
+    CHECK_INT(dc.warnings, 1);
+    dl_arena_free(h.arena);
+    dl_actors_close(a);
 }
