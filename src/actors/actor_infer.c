@@ -6,9 +6,10 @@
  *     last word, its capitals and the word before it.
  *   - A country for mentions that have roles but none ("police",
  *     "protesters", "Captain Artiga") and for unknown names: the code an
- *     earlier mention of the same entity was given; else the place of the
- *     sentence ("police in Baghdad": a country or place after in/at/near);
- *     else the article's dominant country (the country most mentions name,
+ *     earlier mention of the same entity was given; else, for role words
+ *     that are not armed men, the place of the sentence ("police in
+ *     Baghdad": a country or place after in/at/near); else the article's
+ *     dominant country (the country most mentions name,
  *     the dateline's place counting double). Places named by no dictionary
  *     are left alone: a place is not an actor.
  *   - Ethnic groups and minorities are coded by the country they live in,
@@ -385,6 +386,20 @@ static dl_status resolve_links(dl_actor_ctx *ctx, const dl_sentence *sentences, 
         /* "A, [the/a ...] B" */
         if (a->last >= s->n_tokens || strcmp(tok_text(s, a->last), ","))
             continue;
+        /* "Samarra, Iraq": a place no dictionary knows, then its country */
+        if (a->via == DL_VIA_UNKNOWN && !a->code && b->first == a->last + 1 && b->kind && !strcmp(b->kind, "country") &&
+            b->country && b->code && strlen(b->code) == 3 && a->kind && strcmp(a->kind, "organisation") &&
+            (b->last >= s->n_tokens || (strcmp(tok_text(s, b->last), "'s") && s->tokens[b->last].tag != DL_TAG_POS))) {
+            a->kind = "place";
+            a->code = b->country;
+            a->country = b->country;
+            a->inferred = true;
+            char ev[300];
+            snprintf(ev, sizeof ev, "a place followed by its country, \"%.200s\"", b->text ? b->text : "");
+            if (!(a->evidence = dl_arena_strdup(ctx->arena, ev)))
+                st = DL_ERR_NOMEM;
+            continue;
+        }
         uint32_t t = a->last + 1;
         while (t < b->first && t < a->last + 4 && s->tokens[t].text && s->tokens[t].text[0] >= 'a' &&
                s->tokens[t].text[0] <= 'z')
@@ -460,7 +475,13 @@ dl_status dl_actor_infer(dl_actor_ctx *ctx, const dl_sentence *sentences, size_t
         } else if ((m->role || m->via == DL_VIA_UNKNOWN || (m->via == DL_VIA_COREF && m->name)) &&
                    (!m->kind || strcmp(m->kind, "place"))) {
             const dl_mention *owner = m->role ? possessor(ctx, sentences, n_sentences, i) : NULL;
-            const char *c = owner ? NULL : clause_place(ctx, sentences, n_sentences, i, &where);
+            /* Where someone is says little about whose they are: the
+             * place of the sentence codes the police and the residents
+             * there, not a person named or armed men ("soldiers in Gaza"
+             * are not Gaza's army). */
+            bool local = m->role && !m->name && strncmp(m->role, "MIL", 3) && strncmp(m->role, "REB", 3) &&
+                         strncmp(m->role, "SPY", 3) && strncmp(m->role, "UAF", 3);
+            const char *c = owner || !local ? NULL : clause_place(ctx, sentences, n_sentences, i, &where);
             if (owner) {
                 st = set_code(ctx, m, owner->country, "of \"%s\"%s", owner->text, "");
             } else if (c) {

@@ -861,3 +861,16 @@ TEST(actors_undated_article_is_warned_about)
     dl_arena_free(h.arena);
     dl_actors_close(a);
 }
+
+TEST(actors_unknown_place_then_its_country)
+{
+    hand h;
+    dl_mention *m;
+    size_t n = find(&h, "Shelling/NN hit/VBD Kiryat/NNP Zorem/NNP ,/, Israel/NNP ,/, on/IN Monday/NNP", 20231028, &m);
+    MENTION(a, m, n, "Kiryat Zorem") {
+        CHECK_STR(a->code, "ISR");
+        CHECK_STR(a->kind, "place");
+        CHECK(a->evidence && strstr(a->evidence, "followed by its country"));
+    }
+    dl_arena_free(h.arena);
+}
