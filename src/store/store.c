@@ -101,14 +101,18 @@ static bool has_tables(sqlite3 *db)
     return any;
 }
 
-dl_status dl_store_open(dl_store **out, const char *path)
+/* readonly: for readers that must never change the file (the server): no
+ * schema is created or upgraded, no statement that writes is prepared, and
+ * SQLite refuses every write on the connection. */
+static dl_status open_store(dl_store **out, const char *path, bool readonly)
 {
     *out = NULL;
     open_message[0] = '\0';
     dl_store *s = calloc(1, sizeof *s);
     if (!s)
         return DL_ERR_NOMEM;
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
         snprintf(open_message, sizeof open_message, "cannot open %s: %s", path,
                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
         dl_store_close(s);
@@ -136,6 +140,17 @@ dl_status dl_store_open(dl_store **out, const char *path)
         snprintf(open_message, sizeof open_message, "%s holds other tables: not a dateline store", path);
         dl_store_close(s);
         return DL_ERR_VERSION;
+    }
+    if (readonly) {
+        if (v < SCHEMA_VERSION) {
+            snprintf(open_message, sizeof open_message,
+                     "%s is empty or from an older dateline: run `dateline ingest --db %s` on it first", path,
+                     path);
+            dl_store_close(s);
+            return DL_ERR_VERSION;
+        }
+        *out = s;
+        return DL_OK;
     }
     if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
                      NULL, NULL, &err) != SQLITE_OK) {
@@ -193,6 +208,10 @@ dl_status dl_store_open(dl_store **out, const char *path)
     *out = s;
     return DL_OK;
 }
+
+dl_status dl_store_open(dl_store **out, const char *path) { return open_store(out, path, false); }
+
+dl_status dl_store_open_readonly(dl_store **out, const char *path) { return open_store(out, path, true); }
 
 void dl_store_close(dl_store *s)
 {
