@@ -13,7 +13,8 @@
 int cmd_serve(int argc, char **argv);
 
 static const char usage[] =
-    "usage: dateline serve [--db PATH] [--listen HOST:PORT] [--web DIR] [--threads N] [-q]\n"
+    "usage: dateline serve [--db PATH] [--listen HOST:PORT] [--web DIR] [--threads N]\n"
+    "                      [--timeout S] [--max-connections N] [-q]\n"
     "\n"
     "Serves the store read-only: the JSON API under /api/ (see the README) and\n"
     "the dashboard at /, until interrupted (SIGINT or SIGTERM: running requests\n"
@@ -22,6 +23,8 @@ static const char usage[] =
     "                 port 0 picks a free one; 0.0.0.0:PORT opens it to the network\n"
     "  --web DIR      the dashboard's folder (default: web/ beside the data folder)\n"
     "  --threads N    worker threads (default 4)\n"
+    "  --timeout S    seconds a silent connection is kept (default 10)\n"
+    "  --max-connections N   connections at once; more are closed (default 1000)\n"
     "  -q, --quiet    no access log\n"
     "The store is --db, else $DATELINE_DB, else ./dateline.db. The line\n"
     "\"dateline serve: listening on URL\" on stderr says where it listens.\n"
@@ -40,6 +43,7 @@ int cmd_serve(int argc, char **argv)
     static const struct option opts[] = {
         {"db", required_argument, NULL, 'd'},      {"listen", required_argument, NULL, 'l'},
         {"web", required_argument, NULL, 'w'},     {"threads", required_argument, NULL, 't'},
+        {"timeout", required_argument, NULL, 'T'}, {"max-connections", required_argument, NULL, 'm'},
         {"quiet", no_argument, NULL, 'q'},         {"help", no_argument, NULL, 'h'},
         {0},
     };
@@ -52,14 +56,18 @@ int cmd_serve(int argc, char **argv)
         case 'l': o.listen = optarg; break;
         case 'w': o.web_dir = optarg; break;
         case 'q': quiet = true; break;
-        case 't': {
+        case 't':
+        case 'T':
+        case 'm': {
+            const char *name = c == 't' ? "threads" : c == 'T' ? "timeout" : "max-connections";
+            long top = c == 't' ? 256 : c == 'T' ? 3600 : 100000;
             char *end;
             long n = strtol(optarg, &end, 10);
-            if (*end || n < 1 || n > 256) {
-                dl_cli_error(&cli, "--threads takes a number from 1 to 256, not '%s'", optarg);
+            if (*end || n < 1 || n > top) {
+                dl_cli_error(&cli, "--%s takes a number from 1 to %ld, not '%s'", name, top, optarg);
                 return DL_EXIT_USAGE;
             }
-            o.threads = (unsigned)n;
+            *(c == 't' ? &o.threads : c == 'T' ? &o.timeout : &o.max_connections) = (unsigned)n;
             break;
         }
         case 'h':

@@ -141,25 +141,20 @@ static dl_status open_store(dl_store **out, const char *path, bool readonly)
         dl_store_close(s);
         return DL_ERR_VERSION;
     }
-    if (readonly) {
-        if (v < SCHEMA_VERSION) {
-            snprintf(open_message, sizeof open_message,
-                     "%s is empty or from an older dateline: run `dateline ingest --db %s` on it first", path,
-                     path);
-            dl_store_close(s);
-            return DL_ERR_VERSION;
-        }
-        *out = s;
-        return DL_OK;
+    if (readonly && v < SCHEMA_VERSION) {
+        snprintf(open_message, sizeof open_message,
+                 "%s is empty or from an older dateline: run `dateline ingest --db %s` on it first", path, path);
+        dl_store_close(s);
+        return DL_ERR_VERSION;
     }
-    if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    if (!readonly && sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
                      NULL, NULL, &err) != SQLITE_OK) {
         snprintf(open_message, sizeof open_message, "cannot set up %s: %s", path, err);
         sqlite3_free(err);
         dl_store_close(s);
         return DL_ERR_DB;
     }
-    if (v < SCHEMA_VERSION) {
+    if (!readonly && v < SCHEMA_VERSION) {
         /* Upgrades from older versions would run here, one step each. */
         if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
             sqlite3_exec(s->db, schema_v1, NULL, NULL, &err) != SQLITE_OK ||
