@@ -15,6 +15,7 @@
  * answers are computed anyway, but a client that has them gets a 304 and no
  * bytes. */
 #include "serve/api.h"
+#include "serve/cache.h"
 #include "serve/params.h"
 #include "serve/static.h"
 #include "base/buf.h"
@@ -40,6 +41,7 @@ struct dl_server {
     char url[128];
     dl_log_fn log;
     void *log_user;
+    dl_cache *cache;
     pthread_mutex_t lock;
     dl_store **stores; /* one per worker thread, closed at stop */
     size_t n_stores, cap_stores;
@@ -186,41 +188,38 @@ static bool etag_matches(const char *header, const char *etag)
     return false;
 }
 
-static enum MHD_Result send_answer(struct MHD_Connection *c, request *r, dl_api_response *res, bool is_html)
+/* Sends an answer; body is malloc'ed and handed over (or NULL when len is 0). */
+static enum MHD_Result send_answer(struct MHD_Connection *c, request *r, const dl_cached *a, bool is_html)
 {
-    char etag[24];
-    snprintf(etag, sizeof etag, "\"%016llx\"",
-             (unsigned long long)dl_hash64(res->body.data ? res->body.data : "", res->body.len, res->status));
     struct MHD_Response *resp;
-    int status = res->status;
+    int status = a->status;
     const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
-    if (status == 200 && etag_matches(inm, etag)) {
+    if (status == 200 && etag_matches(inm, a->etag)) {
         status = 304;
+        free(a->body);
         resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
     } else {
-        size_t len = res->body.len;
-        char *data = dl_buf_detach(&res->body);
-        resp = data ? MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE)
-                    : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+        resp = a->body ? MHD_create_response_from_buffer(a->len, a->body, MHD_RESPMEM_MUST_FREE)
+                       : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
         if (!resp)
-            free(data);
-        r->bytes = len;
+            free(a->body);
+        r->bytes = a->len;
     }
     if (!resp)
         return MHD_NO;
-    MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, a->etag);
     MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
     if (status != 304)
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, res->content_type);
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, a->content_type);
     if (is_html)
         MHD_add_response_header(resp, "Content-Security-Policy",
                                 "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
                                 " frame-ancestors 'none'");
-    if (res->filename) {
+    if (a->filename) {
         char disp[128];
-        snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", res->filename);
+        snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", a->filename);
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, disp);
     }
     if (status == 405)
@@ -230,6 +229,19 @@ static enum MHD_Result send_answer(struct MHD_Connection *c, request *r, dl_api_
     enum MHD_Result ok = MHD_queue_response(c, (unsigned)status, resp);
     MHD_destroy_response(resp);
     return ok;
+}
+
+/* The answer as a dl_cached: its ETag is a hash of status and body. */
+static void to_answer(dl_cached *a, dl_api_response *res)
+{
+    a->status = res->status;
+    a->content_type = res->content_type;
+    a->filename = res->filename;
+    snprintf(a->etag, sizeof a->etag, "\"%016llx\"",
+             (unsigned long long)dl_hash64(res->body.data ? res->body.data : "", res->body.len,
+                                           (uint64_t)res->status));
+    a->len = res->body.len;
+    a->body = dl_buf_detach(&res->body);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -262,11 +274,27 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
                 dl_api_error(&res, why.status, why.param, "parameter '%s' %s", why.param, why.why);
         } else {
             if (!strcmp(t.path, "/api") || !strncmp(t.path, "/api/", 5)) {
+                /* The same target gets the same answer while the store's
+                 * files are unchanged. */
+                uint64_t stamp = s->cache ? dl_cache_stamp(s->cache) : 0;
+                dl_cached hit;
+                if (s->cache && dl_cache_get(s->cache, r->uri, stamp, &hit)) {
+                    dl_http_target_free(&t);
+                    dl_buf_free(&res.body);
+                    return send_answer(c, r, &hit, false);
+                }
                 dl_store *store = thread_store(s);
                 if (!store)
                     dl_api_error(&res, 503, NULL, "the store cannot be opened: %s", dl_store_open_message());
                 else
                     dl_api_handle(&res, store, &t);
+                if (s->cache && res.status == 200) {
+                    dl_cached a;
+                    to_answer(&a, &res);
+                    dl_cache_put(s->cache, r->uri, stamp, &a);
+                    dl_http_target_free(&t);
+                    return send_answer(c, r, &a, false);
+                }
             } else {
                 dl_static_handle(&res, s->has_web ? s->web : NULL, t.path);
                 html = res.status == 200 && res.content_type && !strncmp(res.content_type, "text/html", 9);
@@ -274,9 +302,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
             dl_http_target_free(&t);
         }
     }
-    enum MHD_Result ok = send_answer(c, r, &res, html);
-    dl_buf_free(&res.body);
-    return ok;
+    dl_cached a;
+    to_answer(&a, &res);
+    return send_answer(c, r, &a, html);
 }
 
 static void mhd_log(void *cls, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
@@ -380,6 +408,7 @@ dl_status dl_server_start(dl_server **out, const dl_serve_options *o, char *mess
         dl_server_stop(s);
         return DL_ERR_IO;
     }
+    s->cache = dl_cache_new(s->db, 0); /* without one (no memory), every answer is computed */
     char web[PATH_MAX];
     const char *web_dir = o->web_dir;
     if (!web_dir) {
@@ -443,6 +472,7 @@ void dl_server_stop(dl_server *s)
     for (size_t i = 0; i < s->n_stores; i++)
         dl_store_close(s->stores[i]);
     free(s->stores);
+    dl_cache_free(s->cache);
     pthread_mutex_destroy(&s->lock);
     free(s);
 }

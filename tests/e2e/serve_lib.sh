@@ -6,7 +6,10 @@ SERVE_PID=""
 serve_start() {
     db=$1
     shift
-    SERVE_LOG=$TMP/serve.log
+    # A fresh log each time: reading an old one would give an old URL.
+    SERVE_N=$((${SERVE_N:-0} + 1))
+    SERVE_LOG=$TMP/serve-$SERVE_N.log
+    : >"$SERVE_LOG"
     "$DATELINE" serve --db "$db" --listen 127.0.0.1:0 "$@" 2>"$SERVE_LOG" &
     SERVE_PID=$!
     i=0

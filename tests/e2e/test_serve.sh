@@ -371,6 +371,15 @@ check sigint 0 serve_start "$DB" --web ""
 get "$URL/"
 status 404
 has "$OUT" "no dashboard"
+# The cache follows the store: an ingest into the served file shows at once.
+get "$URL/api/stats"
+n0=$("$PY" -c "import json,sys; print(json.load(open(sys.argv[1]))['articles'])" "$OUT")
+cp "$ROOT/examples/01-kyiv-drone-attack.txt" "$TMP/new.txt"
+echo "A new closing paragraph makes this a new article, $(date +%s%N)." >>"$TMP/new.txt"
+"$DATELINE" ingest --db "$DB" "$TMP/new.txt" >/dev/null 2>&1
+check cache-follows-the-store 0 get "$URL/api/stats"
+n1=$("$PY" -c "import json,sys; print(json.load(open(sys.argv[1]))['articles'])" "$OUT")
+[ "$n1" -gt "$n0" ] || fail "articles $n0 before an ingest, $n1 after"
 kill -INT "$SERVE_PID"
 i=0
 while kill -0 "$SERVE_PID" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done

@@ -5,6 +5,7 @@
 #include "test.h"
 #include "base/buf.h"
 #include "serve/api.h"
+#include "serve/cache.h"
 #include "serve/params.h"
 #include "serve/static.h"
 
@@ -349,5 +350,41 @@ TEST(serve_one_request_through_the_server)
     o.listen = "127.0.0.1:0";
     o.db = "/tmp/dl-no-such-store.db";
     CHECK(dl_server_start(&server, &o, msg, sizeof msg) != DL_OK);
+    remove_store();
+}
+
+TEST(serve_cache_keeps_answers_until_the_store_changes)
+{
+    make_store();
+    dl_cache *c = dl_cache_new(db, 1000);
+    CHECK(c != NULL);
+    uint64_t stamp = dl_cache_stamp(c);
+    dl_cached a = {.status = 200, .content_type = "application/json", .etag = "\"1\"", .body = "{\"x\":1}", .len = 7};
+    dl_cached got;
+    CHECK(!dl_cache_get(c, "/api/stats", stamp, &got));
+    dl_cache_put(c, "/api/stats", stamp, &a);
+    CHECK(dl_cache_get(c, "/api/stats", stamp, &got));
+    CHECK_STR(got.body, "{\"x\":1}");
+    CHECK_STR(got.etag, "\"1\"");
+    free(got.body);
+    CHECK(!dl_cache_get(c, "/api/stats?", stamp, &got));
+    /* Too big for the cache (over an eighth of it): not kept. */
+    char big[200];
+    memset(big, 'x', sizeof big);
+    dl_cached b = {.status = 200, .content_type = "text/plain", .body = big, .len = sizeof big};
+    dl_cache_put(c, "/big", stamp, &b);
+    CHECK(!dl_cache_get(c, "/big", stamp, &got));
+    /* A write to the store changes the stamp, and everything goes. */
+    dl_store *s;
+    CHECK_INT(dl_store_open(&s, db), DL_OK);
+    dl_article art = {.id = "n", .source = "t.txt", .body = "A new article.", .body_len = 14};
+    dl_analysis an = {.article = &art};
+    bool added;
+    CHECK_INT(dl_store_add(s, &an, &added), DL_OK);
+    uint64_t later = dl_cache_stamp(c);
+    CHECK(later != stamp);
+    CHECK(!dl_cache_get(c, "/api/stats", later, &got));
+    dl_store_close(s);
+    dl_cache_free(c);
     remove_store();
 }
