@@ -389,7 +389,13 @@ async function init() {
   });
   for (const k of ['stack', 'by', 'plover']) el('filters').elements[k].addEventListener('change', () => el('filters').requestSubmit());
   el('clear').addEventListener('click', () => { for (const k of [...FILTERS, 'q', 'event']) state[k] = ''; writeState(); refresh(); });
-  el('search').addEventListener('submit', (ev) => { ev.preventDefault(); state.q = el('q').value.trim(); writeState(); drawSearch(); });
+  el('search').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    state.q = el('q').value.trim();
+    writeState();
+    await drawSearch();
+    if (state.q) el('search-card').scrollIntoView({ behavior: 'smooth', block: 'start' });
+  });
   el('search-close').addEventListener('click', () => { state.q = ''; writeState(); drawSearch(); });
   el('more').addEventListener('click', () => drawTable(true));
   el('detail-close').addEventListener('click', () => { el('detail').hidden = true; state.event = ''; writeState(); });
