@@ -187,7 +187,7 @@ typedef struct dl_cleaner dl_cleaner;
 /* Loads the cleaner's tables (boilerplate phrases, agency names) from
  * `data_dir` (the project's data/ folder). NULL picks the default search
  * (see dl_data_dir()). */
-dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir);
+dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir, dl_diag_fn diag, void *user);
 void dl_cleaner_close(dl_cleaner *cleaner);
 
 /* Splits `doc` into articles and cleans each. The array and every string
@@ -369,7 +369,9 @@ typedef struct dl_quote {
 
 typedef struct dl_quoter dl_quoter;
 
-dl_status dl_quoter_open(dl_quoter **out, const char *data_dir);
+/* Loads data_dir/quotes/cues.txt (data_dir NULL: dl_data_dir()); problems
+ * in it go to diag (may be NULL) with file and line. */
+dl_status dl_quoter_open(dl_quoter **out, const char *data_dir, dl_diag_fn diag, void *user);
 void dl_quoter_close(dl_quoter *quoter);
 dl_status dl_quotes_find(dl_quote **quotes, size_t *n_quotes, const dl_quoter *quoter,
                          const dl_article *article, const dl_sentence *sentences,
