@@ -407,7 +407,9 @@ static dl_status emit_attached(dl_actor_ctx *ctx, const group *g, dl_mention *m)
             size_t na = list ? g->n_agents2 : g->n_agents;
             if (!na)
                 continue;
-            const char *c = dl_actor_with_roles(ctx, code, n, agents, na, g->former);
+            /* a group with its own id (PSEREBHMS) keeps its code: "a
+             * spokesman for Hamas" speaks for Hamas */
+            const char *c = strlen(code) >= 9 && !g->former ? code : dl_actor_with_roles(ctx, code, n, agents, na, g->former);
             if (!c || dl_buf_printf(&codes, "%s%s", codes.len ? "/" : "", c))
                 st = DL_ERR_NOMEM;
         }
@@ -668,7 +670,7 @@ static bool gap_words(const dl_actor_ctx *ctx, const dl_atom *a, const dl_atom *
 static size_t attach(const dl_actor_ctx *ctx, group *g, size_t j, const dl_atom **prev)
 {
     static const char *const joins[] = {"and", ","};
-    static const char *const preps[] = {"in", "of", "from", "the"};
+    static const char *const preps[] = {"in", "of", "from", "for", "the"};
     static const char *const list[] = {"and", ",", "the"};
     const dl_atom *at = ctx->atoms;
     size_t n = ctx->n_atoms, k = j;
@@ -683,7 +685,7 @@ static size_t attach(const dl_actor_ctx *ctx, group *g, size_t j, const dl_atom 
         }
     }
     if (k >= n || at[k].kind != DL_ATOM_ACTOR || is_person(&at[k]) || p->t1 >= at[k].t0 ||
-        !gap_words(ctx, p, &at[k], preps, 4, 2))
+        !gap_words(ctx, p, &at[k], preps, 5, 2))
         goto none;
     const char *w = tok(ctx, p->t1)->text;
     if (!w || !strcasecmp(w, "the"))
