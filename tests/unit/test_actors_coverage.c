@@ -224,24 +224,17 @@ TEST(actors_coverage_states_agencies_and_parties)
 }
 
 /* The same people through cleaning, parsing and the actor stage: the code
- * of a name changes with the date the article is coded on. */
-static bool find_on(const char *text, int32_t date, dl_mention **m, size_t *n, dl_arena *arena)
+ * of a name changes with the date the article is coded on. The stages are
+ * opened and closed here so the test leaves nothing behind. */
+typedef struct stages {
+    dl_parser *parser;
+    dl_cleaner *cleaner;
+    dl_actors *actors;
+} stages;
+
+static bool find_on(const stages *st, const char *text, int32_t date, dl_mention **m, size_t *n,
+                    dl_arena *arena)
 {
-    static dl_parser *parser;
-    static dl_cleaner *cleaner;
-    static dl_actors *actors;
-    static bool tried;
-    if (!tried) {
-        tried = true;
-        char data[4096];
-        snprintf(data, sizeof data, "%s/data", dl_test_root());
-        dl_actors_options o = DL_ACTORS_OPTIONS_INIT;
-        o.data_dir = data;
-        if (dl_parser_open(&parser, data) || dl_cleaner_open(&cleaner, data) || dl_actors_open(&actors, &o))
-            actors = NULL;
-    }
-    if (!actors)
-        return false;
     dl_document doc = {0};
     doc.source = doc.path = "test";
     doc.text = text;
@@ -249,12 +242,12 @@ static bool find_on(const char *text, int32_t date, dl_mention **m, size_t *n, d
     doc.format = DL_FORMAT_TEXT;
     dl_article *a;
     size_t na;
-    if (dl_clean(&a, &na, cleaner, &doc, arena) || na != 1)
+    if (dl_clean(&a, &na, st->cleaner, &doc, arena) || na != 1)
         return false;
     dl_sentence *s;
     size_t ns;
-    return !dl_parse(&s, &ns, parser, a[0].body, a[0].body_len, arena) &&
-           !dl_actors_find(m, n, actors, &a[0], s, ns, date, arena);
+    return !dl_parse(&s, &ns, st->parser, a[0].body, a[0].body_len, arena) &&
+           !dl_actors_find(m, n, st->actors, &a[0], s, ns, date, arena);
 }
 
 static const char *code_of(const dl_mention *m, size_t n, const char *name)
@@ -267,6 +260,14 @@ static const char *code_of(const dl_mention *m, size_t n, const char *name)
 
 TEST(actors_coverage_pipeline_codes_by_date)
 {
+    char data[4096];
+    snprintf(data, sizeof data, "%s/data", dl_test_root());
+    dl_actors_options o = DL_ACTORS_OPTIONS_INIT;
+    o.data_dir = data;
+    stages st = {0};
+    bool open = !dl_parser_open(&st.parser, data) && !dl_cleaner_open(&st.cleaner, data) &&
+                !dl_actors_open(&st.actors, &o);
+    CHECK(open);
     const char *text = "Tony Blair met Vicente Fox and Kofi Annan in London on Monday.\n";
     static const struct {
         int32_t date;
@@ -275,14 +276,17 @@ TEST(actors_coverage_pipeline_codes_by_date)
         {20030310, "GBRGOV", "MEXGOV", "IGOUNO"},
         {20230310, "GBRELI", "MEXELI", "GHAELI"},
     };
-    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+    for (size_t i = 0; open && i < sizeof want / sizeof *want; i++) {
         dl_arena *arena = dl_arena_new(0);
         dl_mention *m = NULL;
         size_t n = 0;
-        CHECK(find_on(text, want[i].date, &m, &n, arena));
+        CHECK(find_on(&st, text, want[i].date, &m, &n, arena));
         CHECK_STR(code_of(m, n, "Tony Blair"), want[i].blair);
         CHECK_STR(code_of(m, n, "Vicente Fox"), want[i].fox);
         CHECK_STR(code_of(m, n, "Kofi Annan"), want[i].annan);
         dl_arena_free(arena);
     }
+    dl_actors_close(st.actors);
+    dl_cleaner_close(st.cleaner);
+    dl_parser_close(st.parser);
 }
