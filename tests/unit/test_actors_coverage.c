@@ -265,7 +265,7 @@ TEST(actors_coverage_pipeline_codes_by_date)
     dl_actors_options o = DL_ACTORS_OPTIONS_INIT;
     o.data_dir = data;
     stages st = {0};
-    bool open = !dl_parser_open(&st.parser, data) && !dl_cleaner_open(&st.cleaner, data) &&
+    bool open = !dl_parser_open(&st.parser, data) && !dl_cleaner_open(&st.cleaner, data, NULL, NULL) &&
                 !dl_actors_open(&st.actors, &o);
     CHECK(open);
     const char *text = "Tony Blair met Vicente Fox and Kofi Annan in London on Monday.\n";
