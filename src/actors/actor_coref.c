@@ -30,9 +30,13 @@
  *     matches, when the agent has one); indefinite ones ("an official")
  *     never do;
  *   - he/she/him joins the one person of the current and previous sentence,
- *     when there is exactly one.
+ *     when there is exactly one;
+ *   - "it" and "they" as subjects join an organisation or state (see
+ *     emit_it_they).
  * An agent with neither a country nor an antecedent ("officials said") is
- * not a mention: it names no one a later stage could code. */
+ * kept with its roles for actor_infer.c, which gives it the country of its
+ * context or drops it: with none, it names no one a later stage could
+ * code. */
 #include "actors/actor_int.h"
 #include "base/arena.h"
 #include "base/buf.h"
