@@ -15,8 +15,8 @@
  *
  * Conventions (see STYLE.md):
  *   - Functions return dl_status: 0 (DL_OK) or a negative code. Details of a
- *     failure (file, line, byte, message) are reported through a dl_diag
- *     callback or kept in a dl_error; the library never prints and never exits.
+ *     failure (file, line, byte, message) are reported through the dl_diag
+ *     sink given to each opener; the library never prints and never exits.
  *   - Out-parameters come first.
  *   - Memory: everything that belongs to one document lives in a dl_arena the
  *     caller owns and frees in one call. Long-lived objects have _open/_close
@@ -35,7 +35,11 @@
 extern "C" {
 #endif
 
-#define DL_VERSION "0.1.0"
+#define DL_VERSION "0.2.0"
+
+/* The library's version ("0.2.0"): the one it was built as, which may
+ * differ from the DL_VERSION of the header a program was compiled with. */
+const char *dl_version(void);
 
 /* ------------------------------------------------------------------ status */
 
@@ -88,12 +92,18 @@ void dl_arena_reset(dl_arena *arena);
 /* Bytes handed out since creation or the last reset. */
 size_t dl_arena_used(const dl_arena *arena);
 
-/* A growable byte buffer; see src/base/buf.h for the functions. */
+/* A growable byte buffer: the records' JSON writers append to one. A zeroed
+ * dl_buf is empty; data is NUL-terminated once anything was appended; the
+ * buffer owns its memory until dl_buf_free(). */
 typedef struct dl_buf {
     char *data;
     size_t len;
     size_t cap;
 } dl_buf;
+void dl_buf_free(dl_buf *buf);
+/* Appends; DL_OK or DL_ERR_NOMEM (the buffer is unchanged then). */
+dl_status dl_buf_append(dl_buf *buf, const void *data, size_t len);
+dl_status dl_buf_puts(dl_buf *buf, const char *s);
 
 /* --------------------------------------------------------------- documents */
 
@@ -129,7 +139,7 @@ typedef struct dl_reader_options {
     dl_diag_fn diag;         /* may be NULL */
     void *diag_user;
 } dl_reader_options;
-#define DL_READER_OPTIONS_INIT {1, DL_FORMAT_AUTO, 0, NULL, NULL}
+#define DL_READER_OPTIONS_INIT {.version = 1, .format = DL_FORMAT_AUTO}
 
 /* Opens a reader over `paths` (files, directories read recursively in
  * sorted order, or "-" for standard input). The array is copied. */
@@ -177,7 +187,7 @@ typedef struct dl_cleaner dl_cleaner;
 /* Loads the cleaner's tables (boilerplate phrases, agency names) from
  * `data_dir` (the project's data/ folder). NULL picks the default search
  * (see dl_data_dir()). */
-dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir);
+dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir, dl_diag_fn diag, void *user);
 void dl_cleaner_close(dl_cleaner *cleaner);
 
 /* Splits `doc` into articles and cleans each. The array and every string
@@ -328,7 +338,7 @@ typedef struct dl_actors_options {
      * the bare country code (USA), as TABARI and PETRARCH code it. */
     bool country_as_government;
 } dl_actors_options;
-#define DL_ACTORS_OPTIONS_INIT {1, NULL, NULL, 0, NULL, 0, NULL, NULL, true}
+#define DL_ACTORS_OPTIONS_INIT {.version = 1, .country_as_government = true}
 
 dl_status dl_actors_open(dl_actors **out, const dl_actors_options *options);
 void dl_actors_close(dl_actors *actors);
@@ -359,7 +369,9 @@ typedef struct dl_quote {
 
 typedef struct dl_quoter dl_quoter;
 
-dl_status dl_quoter_open(dl_quoter **out, const char *data_dir);
+/* Loads data_dir/quotes/cues.txt (data_dir NULL: dl_data_dir()); problems
+ * in it go to diag (may be NULL) with file and line. */
+dl_status dl_quoter_open(dl_quoter **out, const char *data_dir, dl_diag_fn diag, void *user);
 void dl_quoter_close(dl_quoter *quoter);
 dl_status dl_quotes_find(dl_quote **quotes, size_t *n_quotes, const dl_quoter *quoter,
                          const dl_article *article, const dl_sentence *sentences,
@@ -378,6 +390,9 @@ typedef struct dl_event_actor {
     int32_t mention;    /* index into the article's mentions, or -1 */
 } dl_event_actor;
 
+/* One coded event. Strings live in the arena given to dl_code_events(), or
+ * in the coder (CAMEO names and codes, PLOVER types, pattern text and file:
+ * valid while the coder is open); NULL where absent. */
 typedef struct dl_event {
     uint32_t sentence;
     const char *sentence_text;
@@ -392,7 +407,11 @@ typedef struct dl_event {
     const char *plover_mode;     /* "aerial", "cyber", or NULL */
     const char *location_text;   /* "Gaza", or NULL */
     const char *location_country;/* ISO alpha-3, or NULL */
-    bool negated;
+    bool negated;                /* factuality is "negated" (kept for compatibility) */
+    /* Whether the text reports the event as having happened (ANNOTATION.md):
+     * "asserted", "negated", "hypothetical", "future", "embedded" or
+     * "disputed". Static string, never NULL. */
+    const char *factuality;
     /* explain: why it was coded */
     const char *verb;            /* the verb as written ("conducted") */
     const char *pattern;         /* the pattern line as written in its dictionary */
@@ -416,9 +435,8 @@ typedef struct dl_coder_options {
     size_t n_discard_files;
     dl_diag_fn diag;
     void *diag_user;
-    const dl_actors *actors;  /* to code the dateline's place; may be NULL */
 } dl_coder_options;
-#define DL_CODER_OPTIONS_INIT {1, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL}
+#define DL_CODER_OPTIONS_INIT {.version = 1}
 
 dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options);
 void dl_coder_close(dl_coder *coder);
@@ -490,7 +508,7 @@ typedef struct dl_pipeline_options {
     dl_diag_fn diag;
     void *diag_user;
 } dl_pipeline_options;
-#define DL_PIPELINE_OPTIONS_INIT {1, DL_STAGE_ALL, NULL, NULL, NULL, NULL, NULL}
+#define DL_PIPELINE_OPTIONS_INIT {.version = 1, .stages = DL_STAGE_ALL}
 
 dl_status dl_pipeline_open(dl_pipeline **out, const dl_pipeline_options *options);
 void dl_pipeline_close(dl_pipeline *pipeline);
@@ -627,6 +645,18 @@ void dl_export_free(dl_export *x);
  * the data/ folder found beside the executable or its parent, else the
  * installed share folder. Returns a static string. */
 const char *dl_data_dir(void);
+
+/* What dl_data_check() found. */
+typedef struct dl_data_check_counts {
+    uint64_t errors, warnings;
+} dl_data_check_counts;
+
+/* Loads every data file in data_dir (NULL: dl_data_dir()) as the pipeline
+ * does and checks what no single reader can: CAMEO codes used by verbs and
+ * frames but missing from cameo.tsv, dated codes that run backwards, entries
+ * defined twice. Each problem goes to diag with its file and line. Returns
+ * DL_OK when the check ran (look at the counts), DL_ERR_NOMEM otherwise. */
+dl_status dl_data_check(const char *data_dir, dl_diag_fn diag, void *user, dl_data_check_counts *counts);
 
 /* ------------------------------------------------------------------ output */
 

@@ -458,6 +458,7 @@ static dl_status emit_one(const ctx *x, const coded *k, const dl_cameo_code *inf
         e->plover_mode = "cyber";
     }
     e->negated = k->negated;
+    e->factuality = k->negated ? "negated" : "asserted";
     e->verb = k->verb;
     e->pattern = k->pattern;
     e->pattern_file = k->file;

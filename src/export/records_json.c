@@ -94,6 +94,7 @@ dl_status dl_event_to_json(dl_buf *out, const dl_event *e, const char *article_i
     } else {
         dl_jw_null(&w);
     }
+    dl_jw_kv_string(&w, "factuality", e->factuality ? e->factuality : e->negated ? "negated" : "asserted");
     dl_jw_kv_bool(&w, "negated", e->negated);
     dl_jw_key(&w, "explain");
     dl_jw_object_begin(&w);

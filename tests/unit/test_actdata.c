@@ -39,7 +39,7 @@ static world2 *open_world2(void)
     o.data_dir = data;
     o.diag = count_warning;
     o.diag_user = &w;
-    if (dl_parser_open(&w.parser, data) || dl_cleaner_open(&w.cleaner, data) || dl_actors_open(&w.actors, &o)) {
+    if (dl_parser_open(&w.parser, data) || dl_cleaner_open(&w.cleaner, data, NULL, NULL) || dl_actors_open(&w.actors, &o)) {
         dl_test_fail(__FILE__, __LINE__, "cannot open the parser, cleaner or actor dictionaries from %s", data);
         dl_actors_close(w.actors);
         w.actors = NULL;
