@@ -558,6 +558,11 @@ void dl_input_close(dl_input *input);
 typedef struct dl_store dl_store;
 
 dl_status dl_store_open(dl_store **out, const char *path);
+/* Opens an existing store for reading only (the server): nothing is
+ * created or upgraded, and every write fails. A store that is missing,
+ * not a dateline store, or of another schema version is refused. One
+ * handle serves one thread at a time; open one per thread. */
+dl_status dl_store_open_readonly(dl_store **out, const char *path);
 void dl_store_close(dl_store *store);
 /* The last error's message (static or owned by the store). */
 const char *dl_store_message(const dl_store *store);
@@ -592,7 +597,21 @@ typedef struct dl_query {
     const char *until;     /* ISO date, inclusive */
     const char *text;      /* search: the user's query, any text */
     int64_t limit;         /* 0: no limit */
+    const char *cursor;    /* events: start after the event with this id (its
+                              "id" in the API), in the events' order */
 } dl_query;
+
+/* Sets the filter called `name` to `value`: one parser for the options of
+ * `dateline events` (--actor X sets "actor") and the parameters of the HTTP
+ * API, so both accept exactly the same filters. Names: actor, source,
+ * target, cameo, plover, country, speaker, since, until, limit, cursor.
+ * The value is checked and kept by pointer (it must outlive q): dates are
+ * YYYY-MM-DD, limit a whole number, cursor an event id, country three
+ * letters, cameo one to four digits, plover letters and '_', names at most
+ * 200 bytes of printable UTF-8. Returns DL_OK; DL_ERR_ARG for a bad value,
+ * DL_ERR_PARSE for a name that is no filter; *why (may be NULL) then gets a
+ * static phrase that completes "--NAME ..." ("takes a date YYYY-MM-DD"). */
+dl_status dl_query_set(dl_query *q, const char *name, const char *value, const char **why);
 
 /* One result row: parallel arrays of column names and values (NULL for SQL
  * NULL), valid during the callback. Every table has a "json" column holding
@@ -612,6 +631,57 @@ typedef enum dl_table {
 
 dl_status dl_store_query(dl_store *store, dl_table table, const dl_query *query, dl_row_fn fn,
                          void *user);
+
+/* Aggregates of the events a dl_query selects (its limit and cursor do not
+ * apply), for time series, networks and maps. Every row has an "events"
+ * count, and "cooperation" / "conflict" counts (quad classes 1-2 / 3-4):
+ *   DL_BY_DAY, _WEEK, _MONTH  period (YYYY-MM-DD: the day, the week's
+ *                             Monday, the month's first day), key (by group);
+ *                             undated events are left out; ordered by period
+ *   DL_BY_DYAD     source, source_name, target, target_name, goldstein
+ *                  (mean): events with a coded source and target
+ *   DL_BY_COUNTRY  country: where it happened, that is the location's
+ *                  country, else the target's, else the source's
+ *   DL_BY_ACTOR    actor (code), name: events where it is source or target
+ * group (time series only) names the key: quad class, PLOVER type, CAMEO
+ * root, or none (key is null). Later groupings (stories) add an enum value
+ * and one SQL expression in aggregate.c. */
+typedef enum dl_aggregate_by {
+    DL_BY_DAY = 1,
+    DL_BY_WEEK,
+    DL_BY_MONTH,
+    DL_BY_DYAD,
+    DL_BY_COUNTRY,
+    DL_BY_ACTOR,
+} dl_aggregate_by;
+
+typedef enum dl_aggregate_group {
+    DL_GROUP_NONE = 0,
+    DL_GROUP_QUAD,
+    DL_GROUP_PLOVER,
+    DL_GROUP_ROOT,
+} dl_aggregate_group;
+
+/* "day" -> DL_BY_DAY, "quad" -> DL_GROUP_QUAD; -1 for unknown names. */
+int dl_aggregate_by_from_name(const char *name);
+int dl_aggregate_group_from_name(const char *name);
+
+dl_status dl_store_aggregate(dl_store *store, dl_aggregate_by by, dl_aggregate_group group,
+                             const dl_query *query, dl_row_fn fn, void *user);
+
+/* Coded actors with their counts: actor (name as stored, else as written),
+ * code, country, kind, mentions, articles; most mentioned first. Filters:
+ * actor, country, since, until, limit. Media are left out. */
+dl_status dl_store_actor_counts(dl_store *store, const dl_query *query, dl_row_fn fn, void *user);
+
+/* One stored record by id, as a row of the DL_TABLE_EVENTS (event_id is
+ * the id) or DL_TABLE_ARTICLES query; fn is not called when there is no
+ * such record. */
+dl_status dl_store_event_by_id(dl_store *store, int64_t id, dl_row_fn fn, void *user);
+dl_status dl_store_article_by_id(dl_store *store, const char *id, dl_row_fn fn, void *user);
+/* The quotes that start in one sentence of an article (DL_TABLE_QUOTES rows). */
+dl_status dl_store_sentence_quotes(dl_store *store, const char *article_id, int64_t sentence,
+                                   dl_row_fn fn, void *user);
 
 /* ------------------------------------------------------------------ export */
 
@@ -638,6 +708,43 @@ void dl_export_init(dl_export *x, dl_export_format format, dl_table table,
                     int (*write)(void *out, const char *data, size_t len), void *out);
 dl_status dl_export_row(void *export_, size_t n, const char *const *names, const char *const *values);
 void dl_export_free(dl_export *x);
+
+/* ------------------------------------------------------------------- serve */
+
+/* The HTTP API and dashboard over a store (`dateline serve`). The store is
+ * opened read-only, one connection per worker thread. Every request gets
+ * one access-log line, given to `log` (no newline; may be NULL). */
+typedef void (*dl_log_fn)(void *user, const char *line);
+
+typedef struct dl_serve_options {
+    int version;
+    const char *db;           /* the store */
+    const char *listen;       /* "127.0.0.1:8080" (NULL: that), "[::1]:8080", "0.0.0.0:8080";
+                                 port 0 picks a free port (see dl_server_url) */
+    const char *web_dir;      /* the dashboard's folder; NULL: "web" beside dl_data_dir();
+                                 "" serves the API only */
+    unsigned threads;         /* worker threads; 0: 4 */
+    unsigned max_connections; /* open connections at once, beyond which new ones are
+                                 closed at once; 0: 1000 */
+    unsigned timeout;         /* seconds a silent connection is kept; 0: 10 */
+    dl_log_fn log;
+    void *log_user;
+} dl_serve_options;
+#define DL_SERVE_OPTIONS_INIT {1, NULL, NULL, NULL, 0, 0, 0, NULL, NULL}
+
+typedef struct dl_server dl_server;
+
+/* Starts serving in background threads and returns. On failure, message
+ * (message_size bytes) says why: the store cannot be read, the address is
+ * taken, and so on. */
+dl_status dl_server_start(dl_server **out, const dl_serve_options *options, char *message,
+                          size_t message_size);
+/* "http://127.0.0.1:8080/": where the server listens (the real port). */
+const char *dl_server_url(const dl_server *server);
+/* The dashboard folder in use, or NULL when there is none. */
+const char *dl_server_web_dir(const dl_server *server);
+/* Stops accepting, lets running requests finish, and frees everything. */
+void dl_server_stop(dl_server *server);
 
 /* ------------------------------------------------------------------- data */
 
