@@ -34,11 +34,13 @@
 enum { DL_PAY_ACTOR = 1, DL_PAY_AGENT = 2 };
 
 /* A trie node. Children form a singly linked sibling list; the root's
- * children are found through a 256-entry table instead. Index 0 is the
+ * children, and those of nodes with many (the first letters of thousands
+ * of names), are found through a 256-entry table instead. Index 0 is the
  * root, so 0 also means "none" for child and sibling. */
 typedef struct dl_trie_node {
     uint32_t child, sibling;
     uint32_t payload; /* first payload + 1; 0: no phrase ends here */
+    uint32_t table;   /* child table + 1 (256 entries at tables[256 * (table - 1)]), or 0 */
     uint8_t byte;
 } dl_trie_node;
 
@@ -62,6 +64,7 @@ struct dl_actors {
     uint32_t root[256];
     dl_trie_payload *pays;
     size_t n_pays, cap_pays;
+    uint32_t *tables; /* see dl_trie_node.table */
     /* The canonical office of each dated actor code, found by reading its
      * office ("defense secretary") through the agents ("defence minister"),
      * so that offices written two ways still meet. codes of entry e start
@@ -78,6 +81,8 @@ static inline uint32_t dl_trie_step(const dl_actors *a, uint32_t node, unsigned 
 {
     if (node == 0)
         return a->root[c];
+    if (a->nodes[node].table)
+        return a->tables[256 * (size_t)(a->nodes[node].table - 1) + c];
     for (uint32_t k = a->nodes[node].child; k; k = a->nodes[k].sibling)
         if (a->nodes[k].byte == c)
             return k;

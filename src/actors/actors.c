@@ -394,6 +394,31 @@ static dl_status load_agents(dl_actors *a, const dl_actors_options *o, const cha
     return st;
 }
 
+/* Nodes with many children get a 256-entry table, so that matching does
+ * not walk a long sibling list at every letter of the text. */
+static dl_status build_tables(dl_actors *a)
+{
+    enum { MANY = 12 };
+    size_t n = 0;
+    for (size_t i = 1; i < a->n_nodes; i++) {
+        int k = 0;
+        for (uint32_t c = a->nodes[i].child; c && k <= MANY; c = a->nodes[c].sibling)
+            k++;
+        if (k > MANY)
+            a->nodes[i].table = (uint32_t)++n;
+    }
+    if (!n)
+        return DL_OK;
+    a->tables = calloc(256 * n, sizeof *a->tables);
+    if (!a->tables)
+        return DL_ERR_NOMEM;
+    for (size_t i = 1; i < a->n_nodes; i++)
+        if (a->nodes[i].table)
+            for (uint32_t c = a->nodes[i].child; c; c = a->nodes[c].sibling)
+                a->tables[256 * (size_t)(a->nodes[i].table - 1) + a->nodes[c].byte] = c;
+    return DL_OK;
+}
+
 static dl_status compile(dl_actors *a)
 {
     dl_buf key = DL_BUF_INIT;
@@ -418,6 +443,8 @@ static dl_status compile(dl_actors *a)
         }
     }
     dl_buf_free(&key);
+    if (!st)
+        st = build_tables(a);
     return st ? st : build_offices(a);
 }
 
@@ -428,6 +455,7 @@ void dl_actors_close(dl_actors *a)
     dl_actor_dict_free(&a->actors);
     dl_agent_dict_free(&a->agents);
     free(a->nodes);
+    free(a->tables);
     free(a->pays);
     free(a->canon);
     free(a->office);
