@@ -1,0 +1,33 @@
+/* html_int.h: what html.c (main text) and html_meta.c (metadata) share.
+ * Not part of the library's interface. */
+#ifndef DL_DOC_HTML_INT_H
+#define DL_DOC_HTML_INT_H
+
+#include <gumbo.h>
+#include "doc/html.h"
+
+/* The text of a JSON-LD <script> block, kept aside by the pre-scan that
+ * empties every other script before gumbo sees the page. */
+typedef struct dl_html_span {
+    const char *s;
+    size_t n;
+} dl_html_span;
+
+/* Fills title, byline, date, date_raw, site_name, language and url of
+ * page from the tree and the JSON-LD blocks. Fields the page does not
+ * give stay NULL. */
+dl_status dl_html_meta_read(dl_html_page *page, const GumboNode *root, const dl_html_span *ld,
+                            size_t n_ld, dl_arena *arena);
+
+/* The text under node, white space collapsed, trimmed; "" when none. */
+char *dl_html_node_text(const GumboNode *node, dl_arena *arena);
+
+/* How much of b's words a also has, 0..1 (1: every word of b is in a),
+ * case-folded: to tell a heading that repeats the title. */
+double dl_html_similarity(const char *a, const char *b);
+
+/* Writes a date the page gave (ISO 8601 or a form news writes) as
+ * "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" into the arena; NULL if unreadable. */
+const char *dl_html_iso_date(const char *raw, dl_arena *arena);
+
+#endif
