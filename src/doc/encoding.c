@@ -136,6 +136,16 @@ dl_status dl_decode_html(dl_buf *out, const char *s, size_t n, const char *heade
         if (!strncmp(cs, "utf-16", 6))
             snprintf(cs, sizeof cs, "utf-8");
     }
+    /* Bytes that are valid UTF-8 with some multi-byte sequences are UTF-8
+     * whatever the page says: no legacy text is valid UTF-8 by chance,
+     * while pages re-saved as UTF-8 keep their old declaration. */
+    if (*cs && !is_utf8_name(cs) && dl_utf8_valid_prefix(s, n) == n) {
+        bool multibyte = false;
+        for (size_t i = 0; i < n && !multibyte; i++)
+            multibyte = (unsigned char)s[i] >= 0x80;
+        if (multibyte)
+            snprintf(cs, sizeof cs, "utf-8");
+    }
     if (*cs && !is_utf8_name(cs) && !is_latin_name(cs)) {
         size_t at = out->len;
         dl_status st = with_iconv(out, s, n, cs, info);

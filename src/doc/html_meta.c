@@ -261,6 +261,9 @@ static size_t sep_len(const char *s)
         return 1;
     if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xBB)
         return 2;
+    if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+        return 3; /* en and em dash */
     return 0;
 }
 
@@ -316,7 +319,7 @@ static const char *title_from_document(const collected *c, dl_arena *arena)
         size_t k = sep_len(orig + i);
         if (k && orig[i - 1] == ' ' && orig[i + k] == ' ') {
             spaced_sep = true;
-            hierarchical |= orig[i] != '|' && orig[i] != '-';
+            hierarchical |= orig[i] != '|' && orig[i] != '-' && k != 3;
         }
     }
     for (size_t i = 0; i < n; i++) {
@@ -479,7 +482,15 @@ static void read_ld(ld_meta *m, const dl_html_span *ld, size_t n_ld, const char 
                     dl_arena *arena)
 {
     for (size_t i = 0; i < n_ld && !m->title; i++) {
-        cJSON *root = cJSON_ParseWithLength(ld[i].s, ld[i].n);
+        /* Some pages wrap the JSON in a CDATA section or a comment. */
+        const char *s = ld[i].s, *z = ld[i].s + ld[i].n;
+        while (s < z && isspace((unsigned char)*s))
+            s++;
+        while (z > s && isspace((unsigned char)z[-1]))
+            z--;
+        if (z - s >= 12 && !memcmp(s, "<![CDATA[", 9) && !memcmp(z - 3, "]]>", 3))
+            s += 9, z -= 3;
+        cJSON *root = cJSON_ParseWithLength(s, (size_t)(z - s));
         const cJSON *a = find_article(root, 0);
         if (!a) {
             cJSON_Delete(root);
