@@ -231,6 +231,13 @@ static const char *make_id(dl_arena *arena, const char *source, const char *body
     return dl_arena_strdup(arena, tmp);
 }
 
+/* Pages (HTML, WARC records) and JSONL records are one article each: the
+ * page's structure or the record already says where the article is. */
+static bool page_document(const dl_document *doc)
+{
+    return doc->format == DL_FORMAT_HTML || doc->format == DL_FORMAT_WARC;
+}
+
 static dl_status build_article(dl_article *a, const dl_cleaner *c, const dl_document *doc,
                                line *lines, size_t first, size_t end, dl_arena *arena)
 {
@@ -257,6 +264,15 @@ static dl_status build_article(dl_article *a, const dl_cleaner *c, const dl_docu
     size_t n_seen = 0, n_kept = 0;
     if (a->title)
         seen[n_seen++] = title_hash;
+    /* A page's metadata names its author and date; lines in its text that
+     * look like them are still dropped, but do not override it. */
+    if (page_document(doc)) {
+        a->byline = doc->byline;
+        a->date = doc->date;
+        a->url = doc->url;
+        a->site_name = doc->site_name;
+        a->language = doc->language;
+    }
     for (; i < end && !st; i++) {
         line *l = &lines[i];
         bool repeat = false;
@@ -376,7 +392,7 @@ dl_status dl_clean(dl_article **articles, size_t *n_articles, const dl_cleaner *
     size_t n_starts = 0;
     starts[n_starts++] = 0;
     bool have_body = false;
-    for (size_t i = 1; i < n && doc->format != DL_FORMAT_JSONL; i++) {
+    for (size_t i = 1; i < n && doc->format != DL_FORMAT_JSONL && !page_document(doc); i++) {
         const line *prev = &lines[i - 1];
         if (prev->cls == LINE_TEXT && !prev->headline)
             have_body = true;

@@ -50,4 +50,9 @@ bool dl_html_charset(const char *html, size_t len, char *out, size_t cap);
  * <body> near the start)? For detection by content. */
 bool dl_html_sniff(const char *s, size_t n);
 
+/* Writes a date as pages and archives give it (ISO 8601, "2017-11-03
+ * 03:01:00", or a form news writes) as "YYYY-MM-DD" or
+ * "YYYY-MM-DDTHH:MM" into the arena; NULL if unreadable. */
+const char *dl_html_iso_date(const char *raw, dl_arena *arena);
+
 #endif

@@ -26,8 +26,4 @@ char *dl_html_node_text(const GumboNode *node, dl_arena *arena);
  * case-folded: to tell a heading that repeats the title. */
 double dl_html_similarity(const char *a, const char *b);
 
-/* Writes a date the page gave (ISO 8601 or a form news writes) as
- * "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" into the arena; NULL if unreadable. */
-const char *dl_html_iso_date(const char *raw, dl_arena *arena);
-
 #endif
