@@ -121,13 +121,15 @@ int cmd_eval(int argc, char **argv)
         return dl_cli_eval_quotes(argc - 1, argv + 1);
     if (argc >= 2 && !strcmp(argv[1], "extract"))
         return dl_cli_eval_extract(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "dumps"))
+        return dl_cli_eval_dumps(argc - 1, argv + 1);
     if (argc < 2 || strcmp(argv[1], "parse") != 0) {
         if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
             printf("%s\n%s", usage, dl_cli_common_help);
             return DL_EXIT_OK;
         }
         dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...' or "
-                           "'dateline eval quotes DIR' or 'dateline eval extract DIR'");
+                           "'dateline eval quotes DIR' or 'dateline eval extract DIR' or 'dateline eval dumps DIR'");
         return DL_EXIT_USAGE;
     }
     eval_opts o = {0};

@@ -6,6 +6,7 @@
 #include "eval_extract.h"
 #include "base/buf.h"
 #include "base/json.h"
+#include "doc/html.h"
 #include "eval/eval_extract.h"
 
 #include <string.h>
@@ -79,6 +80,109 @@ static void on_page(void *user, const dl_extract_page_score *p)
 }
 
 static double ratio(uint64_t a, uint64_t b) { return b ? (double)a / (double)b : 0; }
+
+static const char dumps_usage[] =
+    "usage: dateline eval dumps [options] DIR\n"
+    "\n"
+    "Cleans each DIR/NAME/dump.txt (a whole-page text dump, as\n"
+    "scripts/make-dumps.py writes them from HTML pages) and compares what the\n"
+    "cleaner keeps with DIR/NAME/expected.html and the expected title: junk\n"
+    "(words kept that are not the article's) as a share of the output and of\n"
+    "the input, the share of the article kept, articles made per page, titles\n"
+    "and dates found. Prints one JSON object; --format text prints a table.\n"
+    "\n"
+    "  --pages   also print one line per page\n";
+
+static void on_dump(void *user, const dl_dump_page_score *p)
+{
+    opts *o = user;
+    if (!o->pages)
+        return;
+    dl_buf b = DL_BUF_INIT;
+    if (o->text) {
+        dl_buf_printf(&b, "%-40s junk %5.1f%% (in %5.1f%%)  kept %5.1f%%  articles %u  title %s  date %s",
+                      p->name, 100 * ratio(p->junk_out, p->words_out), 100 * ratio(p->junk_in, p->words_in),
+                      100 * ratio(p->kept, p->words_expected), p->articles,
+                      !p->has_title ? "-" : p->title_ok ? "ok" : "NO",
+                      !p->has_date ? "-" : p->date_ok ? "ok" : p->date_wrong ? "WRONG" : "none");
+    } else {
+        dl_jw w;
+        dl_jw_init(&w, &b);
+        dl_jw_object_begin(&w);
+        dl_jw_kv_string(&w, "page", p->name);
+        dl_jw_kv_double(&w, "junk", ratio(p->junk_out, p->words_out));
+        dl_jw_kv_double(&w, "junk_in", ratio(p->junk_in, p->words_in));
+        dl_jw_kv_double(&w, "kept", ratio(p->kept, p->words_expected));
+        dl_jw_kv_int(&w, "articles", p->articles);
+        dl_jw_kv_string(&w, "title", p->title);
+        dl_jw_kv_string(&w, "expected_title", p->expected_title);
+        dl_jw_object_end(&w);
+    }
+    dl_cli_emit(&b);
+    dl_buf_free(&b);
+}
+
+int dl_cli_eval_dumps(int argc, char **argv)
+{
+    dl_cli cli = {.command = "eval"};
+    opts o = {false, false};
+    static const char *const extra[] = {"pages", NULL};
+    bool done;
+    int rc = dl_cli_parse(&cli, argc, argv, dumps_usage, extra, on_extra, &o, &done);
+    if (rc || done)
+        return rc;
+    o.text = cli.format && !strcmp(cli.format, "text");
+    if (cli.format && !o.text && strcmp(cli.format, "jsonl") != 0) {
+        dl_cli_error(&cli, "--format takes jsonl or text");
+        return DL_EXIT_USAGE;
+    }
+    if (cli.n_inputs != 1) {
+        dl_cli_error(&cli, "give one folder of dumps (see --help)");
+        return DL_EXIT_USAGE;
+    }
+    dl_dump_score s;
+    dl_status st = dl_eval_dumps_dir(&s, cli.inputs[0], cli.data_dir, on_dump, &o);
+    if (st) {
+        dl_cli_error(&cli, "%s: %s", cli.inputs[0], dl_status_name(st));
+        return st == DL_ERR_IO ? DL_EXIT_PARTIAL : DL_EXIT_FATAL;
+    }
+    if (!s.pages) {
+        dl_cli_error(&cli, "%s: no dumps found (make them with scripts/make-dumps.py)", cli.inputs[0]);
+        return DL_EXIT_PARTIAL;
+    }
+    dl_buf b = DL_BUF_INIT;
+    if (o.text) {
+        dl_buf_printf(&b, "pages             %llu\n", (unsigned long long)s.pages);
+        dl_buf_printf(&b, "junk in output    %.1f%% (input held %.1f%%)\n", 100 * ratio(s.junk_out, s.words_out),
+                      100 * ratio(s.junk_in, s.words_in));
+        dl_buf_printf(&b, "article kept      %.1f%%\n", 100 * ratio(s.kept, s.words_expected));
+        dl_buf_printf(&b, "articles per page %.2f (%llu pages split)\n", (double)s.articles / (double)s.pages,
+                      (unsigned long long)s.pages_split);
+        dl_buf_printf(&b, "title             %.1f%% of %llu\n", 100 * ratio(s.titles_ok, s.titles),
+                      (unsigned long long)s.titles);
+        dl_buf_printf(&b, "date              %.1f%% of %llu (%llu another day)", 100 * ratio(s.dates_ok, s.dates),
+                      (unsigned long long)s.dates, (unsigned long long)s.dates_wrong);
+    } else {
+        dl_jw w;
+        dl_jw_init(&w, &b);
+        dl_jw_object_begin(&w);
+        dl_jw_kv_string(&w, "task", "dumps");
+        dl_jw_kv_int(&w, "pages", (int64_t)s.pages);
+        dl_jw_kv_double(&w, "junk", ratio(s.junk_out, s.words_out));
+        dl_jw_kv_double(&w, "junk_in", ratio(s.junk_in, s.words_in));
+        dl_jw_kv_double(&w, "kept", ratio(s.kept, s.words_expected));
+        dl_jw_kv_double(&w, "articles_per_page", (double)s.articles / (double)s.pages);
+        dl_jw_kv_int(&w, "pages_split", (int64_t)s.pages_split);
+        dl_jw_kv_double(&w, "title_accuracy", ratio(s.titles_ok, s.titles));
+        dl_jw_kv_double(&w, "date_accuracy", ratio(s.dates_ok, s.dates));
+        dl_jw_kv_int(&w, "dates_wrong", (int64_t)s.dates_wrong);
+        dl_jw_object_end(&w);
+    }
+    if (!dl_cli_emit(&b) || !dl_cli_finish_output(&cli))
+        rc = DL_EXIT_FATAL;
+    dl_buf_free(&b);
+    return rc;
+}
 
 int dl_cli_eval_extract(int argc, char **argv)
 {

@@ -5,4 +5,7 @@
 /* argv[0] is "extract"; returns an exit code. */
 int dl_cli_eval_extract(int argc, char **argv);
 
+/* `dateline eval dumps DIR`: argv[0] is "dumps". */
+int dl_cli_eval_dumps(int argc, char **argv);
+
 #endif

@@ -50,6 +50,10 @@ bool dl_html_charset(const char *html, size_t len, char *out, size_t cap);
  * <body> near the start)? For detection by content. */
 bool dl_html_sniff(const char *s, size_t n);
 
+/* How much of b's words a also has, 0..1 (1: every word of b is in a),
+ * case-folded: to tell a heading that repeats the title. */
+double dl_html_similarity(const char *a, const char *b);
+
 /* Writes a date as pages and archives give it (ISO 8601, "2017-11-03
  * 03:01:00", or a form news writes) as "YYYY-MM-DD" or
  * "YYYY-MM-DDTHH:MM" into the arena; NULL if unreadable. */

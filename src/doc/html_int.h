@@ -22,8 +22,4 @@ dl_status dl_html_meta_read(dl_html_page *page, const GumboNode *root, const dl_
 /* The text under node, white space collapsed, trimmed; "" when none. */
 char *dl_html_node_text(const GumboNode *node, dl_arena *arena);
 
-/* How much of b's words a also has, 0..1 (1: every word of b is in a),
- * case-folded: to tell a heading that repeats the title. */
-double dl_html_similarity(const char *a, const char *b);
-
 #endif

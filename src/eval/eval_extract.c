@@ -317,3 +317,171 @@ dl_status dl_eval_extract_dir(dl_extract_score *total, const char *dir, dl_extra
     dl_arena_free(arena);
     return st;
 }
+
+/* ------------------------------------------------------ whole-page dumps */
+
+/* Words of got that the expected bag does not hold (each word counted as
+ * often as it appears beyond the expected count). */
+static uint64_t junk_words(const dl_map *got, const dl_map *expected)
+{
+    uint64_t junk = 0;
+    for (size_t i = 0; i < dl_map_count(got); i++) {
+        const char *key;
+        size_t len;
+        void *v;
+        dl_map_entry(got, i, &key, &len, &v);
+        uintptr_t a = (uintptr_t)v, b = (uintptr_t)dl_map_get(expected, key, len);
+        junk += a > b ? a - b : 0;
+    }
+    return junk;
+}
+
+static bool title_matches(const char *got, const char *expected)
+{
+    return got && expected && dl_html_similarity(got, expected) >= 0.75 &&
+           dl_html_similarity(expected, got) >= 0.75;
+}
+
+static dl_status score_dump(dl_dump_page_score *page, const dl_cleaner *cleaner, const char *dir,
+                            const char *name, dl_arena *arena)
+{
+    memset(page, 0, sizeof *page);
+    page->name = dl_arena_strdup(arena, name);
+    dl_buf dump = DL_BUF_INIT, exp = DL_BUF_INIT, meta = DL_BUF_INIT, exp_text = DL_BUF_INIT;
+    dl_map *in = dl_map_new(), *out = dl_map_new(), *want = dl_map_new();
+    cJSON *m = NULL;
+    dl_status st = !in || !out || !want ? DL_ERR_NOMEM : DL_OK;
+    if (!st)
+        st = read_file(&dump, dir, name, "dump.txt");
+    if (!st)
+        st = read_file(&exp, dir, name, "expected.html");
+    if (!st)
+        st = read_file(&meta, dir, name, "expected-metadata.json");
+    if (!st)
+        st = dl_html_all_text(&exp_text, exp.data, exp.len);
+    if (st)
+        goto done;
+    m = cJSON_ParseWithLength(meta.data, meta.len);
+    const char *et = json_string(m, "title"), *ed = json_string(m, "publishedTime");
+    page->words_expected = bag_words(want, exp_text.data ? exp_text.data : "", exp_text.len, &st);
+    if (et)
+        page->words_expected += bag_words(want, et, strlen(et), &st);
+    page->words_in = bag_words(in, dump.data, dump.len, &st);
+    page->junk_in = junk_words(in, want);
+    dl_document doc = {0};
+    doc.source = doc.path = name;
+    doc.text = dump.data;
+    doc.len = dump.len;
+    doc.line = 1;
+    doc.format = DL_FORMAT_TEXT;
+    dl_article *articles;
+    size_t n;
+    if (!st)
+        st = dl_clean(&articles, &n, cleaner, &doc, arena);
+    if (st)
+        goto done;
+    page->articles = (uint32_t)n;
+    const char *date = NULL;
+    for (size_t i = 0; i < n && !st; i++) {
+        if (articles[i].title)
+            page->words_out += bag_words(out, articles[i].title, strlen(articles[i].title), &st);
+        page->words_out += bag_words(out, articles[i].body, articles[i].body_len, &st);
+        if (!date)
+            date = articles[i].date;
+    }
+    page->junk_out = junk_words(out, want);
+    page->kept = overlap(out, want);
+    page->title = n ? articles[0].title : NULL;
+    if (et) {
+        page->has_title = true;
+        page->expected_title = dl_arena_strdup(arena, et);
+        page->title_ok = title_matches(page->title, et);
+    }
+    if (ed) {
+        page->has_date = true;
+        page->date_ok = same_day(date, ed);
+        page->date_wrong = date && !page->date_ok;
+    }
+done:
+    cJSON_Delete(m);
+    dl_map_free(in);
+    dl_map_free(out);
+    dl_map_free(want);
+    dl_buf_free(&dump);
+    dl_buf_free(&exp);
+    dl_buf_free(&meta);
+    dl_buf_free(&exp_text);
+    return st;
+}
+
+dl_status dl_eval_dumps_dir(dl_dump_score *total, const char *dir, const char *data_dir,
+                            dl_dump_page_fn fn, void *user)
+{
+    memset(total, 0, sizeof *total);
+    dl_cleaner *cleaner;
+    dl_status st = dl_cleaner_open(&cleaner, data_dir);
+    if (st)
+        return st;
+    DIR *d = opendir(dir);
+    if (!d) {
+        dl_cleaner_close(cleaner);
+        return DL_ERR_IO;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && !st) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 64;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn) {
+                st = DL_ERR_NOMEM;
+                break;
+            }
+            names = nn;
+        }
+        if (!(names[n] = strdup(e->d_name)))
+            st = DL_ERR_NOMEM;
+        else
+            n++;
+    }
+    closedir(d);
+    if (names)
+        qsort(names, n, sizeof *names, cmp_str);
+    dl_arena *arena = dl_arena_new(0);
+    if (!arena)
+        st = DL_ERR_NOMEM;
+    for (size_t i = 0; i < n && !st; i++) {
+        dl_arena_reset(arena);
+        dl_dump_page_score p;
+        dl_status ps = score_dump(&p, cleaner, dir, names[i], arena);
+        if (ps == DL_ERR_IO)
+            continue;
+        if ((st = ps))
+            break;
+        total->pages++;
+        total->words_in += p.words_in;
+        total->junk_in += p.junk_in;
+        total->words_out += p.words_out;
+        total->junk_out += p.junk_out;
+        total->words_expected += p.words_expected;
+        total->kept += p.kept;
+        total->articles += p.articles;
+        total->pages_split += p.articles > 1;
+        total->titles += p.has_title;
+        total->titles_ok += p.title_ok;
+        total->dates += p.has_date;
+        total->dates_ok += p.date_ok;
+        total->dates_wrong += p.date_wrong;
+        if (fn)
+            fn(user, &p);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    dl_arena_free(arena);
+    dl_cleaner_close(cleaner);
+    return st;
+}

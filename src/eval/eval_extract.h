@@ -51,4 +51,33 @@ typedef void (*dl_extract_page_fn)(void *user, const dl_extract_page_score *page
 dl_status dl_eval_extract_dir(dl_extract_score *total, const char *dir, dl_extract_page_fn fn,
                               void *user, dl_diag_fn diag, void *diag_user);
 
+/* Whole-page text dumps (scripts/make-dumps.py writes them): each
+ * DIR/NAME/dump.txt is cleaned as plain text, and what the cleaner keeps
+ * (titles and bodies of every article it makes) is compared with the
+ * expected article (expected.html words plus the expected title). */
+typedef struct dl_dump_page_score {
+    const char *name;
+    uint64_t words_in, junk_in;      /* the dump's words, and those not in the article */
+    uint64_t words_out, junk_out;    /* what the cleaner kept, and the junk in it */
+    uint64_t words_expected, kept;   /* the article's words, and those kept */
+    uint32_t articles;               /* how many the cleaner made of the page */
+    bool has_title, title_ok;        /* title: the expected one (words of each in the other) */
+    bool has_date, date_ok, date_wrong; /* a date was found and it is another day */
+    const char *title, *expected_title;
+} dl_dump_page_score;
+
+typedef struct dl_dump_score {
+    uint64_t pages;
+    uint64_t words_in, junk_in, words_out, junk_out, words_expected, kept;
+    uint64_t articles, pages_split;
+    uint64_t titles, titles_ok, dates, dates_ok, dates_wrong;
+} dl_dump_score;
+
+typedef void (*dl_dump_page_fn)(void *user, const dl_dump_page_score *page);
+
+/* Scores every DIR/NAME/dump.txt with the cleaner loaded from data_dir
+ * (NULL: the default). */
+dl_status dl_eval_dumps_dir(dl_dump_score *total, const char *dir, const char *data_dir,
+                            dl_dump_page_fn fn, void *user);
+
 #endif
