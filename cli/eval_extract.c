@@ -114,6 +114,9 @@ static void on_dump(void *user, const dl_dump_page_score *p)
         dl_jw_kv_double(&w, "junk_in", ratio(p->junk_in, p->words_in));
         dl_jw_kv_double(&w, "kept", ratio(p->kept, p->words_expected));
         dl_jw_kv_int(&w, "articles", p->articles);
+        dl_jw_kv_int(&w, "words_out", (int64_t)p->words_out);
+        dl_jw_kv_int(&w, "junk_words", (int64_t)p->junk_out);
+        dl_jw_kv_int(&w, "lost_words", (int64_t)(p->words_expected - p->kept));
         dl_jw_kv_string(&w, "title", p->title);
         dl_jw_kv_string(&w, "expected_title", p->expected_title);
         dl_jw_object_end(&w);
