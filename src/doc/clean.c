@@ -588,11 +588,25 @@ static dl_status clean_page(dl_article **articles, size_t *n_articles, const dl_
     while (n_spans < PAGE_MAX_ARTICLES) {
         size_t first, end, title;
         long score = page_span(c, lines, n, words, used, &first, &end, &title);
-        if (n_spans && (score < PAGE_MIN_SCORE || score * 3 < first_score || title == SIZE_MAX))
+        /* paragraphs that run on from one another: a list of teasers,
+         * each alone under its headline, has none */
+        size_t running = 0;
+        for (size_t i = first; i + 1 < end; i++)
+            running += sentence_like(&lines[i], words[i]) && sentence_like(&lines[i + 1], words[i + 1]);
+        if (n_spans && (score < PAGE_MIN_SCORE || score * 3 < first_score || title == SIZE_MAX ||
+                        running < 3))
             break;
         if (!n_spans)
             first_score = score;
         spans[n_spans++] = (page_article){first, end};
+        /* A date line is the article's date only in its head; further
+         * down it is text (a reference, a timeline), not the article's
+         * date and not furniture. */
+        for (size_t i = first, paragraphs = 0; i < end; i++) {
+            paragraphs += sentence_like(&lines[i], words[i]);
+            if (paragraphs >= 3 && lines[i].cls == LINE_DATE)
+                lines[i].cls = LINE_TEXT;
+        }
         for (size_t i = first; i < end; i++)
             used[i] = true;
         if (!score)

@@ -124,9 +124,21 @@ if [ -d "$PAGES" ]; then
     check eval-extract-pages 0 "$DATELINE" eval extract --pages --format text "$PAGES"
     has "$OUT" 'bbc-1 '
     has "$OUT" 'body  *P'
+    # whole-page text dumps of the same pages, made by the script
+    ceiling() { # ceiling FIELD MAX
+        v=$(sed -n "s/.*\"$1\":\([0-9.e-]*\).*/\1/p" "$OUT")
+        [ -n "$v" ] && [ "$(echo "$v <= $2" | bc -l)" = 1 ] || fail "$1 = $v, above $2"
+    }
+    check make-dumps 0 python3 "$ROOT/scripts/make-dumps.py" "$PAGES" "$TMP/dumps"
+    check eval-dumps-floors 0 "$DATELINE" eval dumps "$TMP/dumps"
+    ceiling junk 0.11
+    floor kept 0.95
+    ceiling articles_per_page 1.3
 else
     echo "skip eval-extract: $PAGES absent"
 fi
 check eval-extract-no-dir 2 "$DATELINE" eval extract
+check eval-dumps-empty-dir 1 "$DATELINE" eval dumps "$TMP"
+has "$ERR" 'no dumps found'
 
 finish
