@@ -357,25 +357,30 @@ static dl_status build(tree *t, const GumboNode *root)
             tag == GUMBO_TAG_FOOTER)
             h->flags |= F_DROP;
         char ms[512];
-        match_string(g, ms, sizeof ms);
-        h->weight = (int16_t)(class_weight_of(attr(g, "class")) + class_weight_of(attr(g, "id")));
+        const char *cls = attr(g, "class"), *id = attr(g, "id");
+        bool named = (cls && *cls) || (id && *id);
+        if (named)
+            match_string(g, ms, sizeof ms);
+        else
+            ms[0] = '\0'; /* most elements: no words to look for */
+        h->weight = named ? (int16_t)(class_weight_of(cls) + class_weight_of(id)) : 0;
         const char *role = attr(g, "role");
         bool structural = tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_A || tag == GUMBO_TAG_HTML ||
                           tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN;
-        if (!structural && !(inherit & F_CODE) && HAS_WORD(ms, unlikely_words) &&
+        if (named && !structural && !(inherit & F_CODE) && HAS_WORD(ms, unlikely_words) &&
             !HAS_WORD(ms, maybe_words))
             h->flags |= F_UNLIKELY;
         if (role && HAS_WORD(role, unlikely_roles) && !structural)
             h->flags |= F_UNLIKELY;
         if (tag == GUMBO_TAG_NAV)
             h->flags |= F_UNLIKELY;
-        if (strstr(ms, "share"))
+        if (named && strstr(ms, "share"))
             h->flags |= F_SHARE;
         /* The byline: the first short element marked as one. */
         if (!t->have_byline && tag != GUMBO_TAG_HTML && tag != GUMBO_TAG_BODY) {
             const char *rel = attr(g, "rel"), *ip = attr(g, "itemprop");
             if ((rel && !strcmp(rel, "author")) || (ip && strstr(ip, "author")) ||
-                HAS_WORD(ms, byline_words)) {
+                (named && HAS_WORD(ms, byline_words))) {
                 char *txt = dl_html_node_text(g, t->arena);
                 if (!txt) {
                     st = DL_ERR_NOMEM;

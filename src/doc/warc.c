@@ -150,7 +150,9 @@ static int peek_line(dl_warc *w, size_t *len)
 {
     size_t scanned = 0;
     for (;;) {
-        char *nl = memchr(w->buf + w->start + scanned, '\n', w->end - w->start - scanned);
+        char *nl = w->end > w->start + scanned
+                       ? memchr(w->buf + w->start + scanned, '\n', w->end - w->start - scanned)
+                       : NULL; /* nothing buffered yet: buf may still be NULL */
         if (nl) {
             *len = (size_t)(nl - (w->buf + w->start)) + 1;
             return 1;
