@@ -11,7 +11,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/utf8.h"
-#include "doc/date.h"
+#include "base/date.h"
 #include "doc/encoding.h"
 #include "doc/gzip.h"
 #include "doc/html.h"
