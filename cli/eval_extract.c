@@ -229,7 +229,7 @@ int dl_cli_eval_extract(int argc, char **argv)
                       (unsigned long long)s.bylines);
         dl_buf_printf(&b, "date              %.1f%% of %llu\n", 100 * ratio(s.dates_ok, s.dates),
                       (unsigned long long)s.dates);
-        dl_buf_printf(&b, "speed             %.1f MB/s of HTML", mbs);
+        dl_buf_printf(&b, "speed             %.1f MB/s of HTML (CPU time)", mbs);
     } else {
         dl_jw w;
         dl_jw_init(&w, &b);

@@ -1,8 +1,8 @@
 /* html.c: the main text of an HTML page (see html.h).
  *
  * Steps:
- *   1. pre-scan: copy the page with the bodies of <script> and <style>
- *      and comments left out (JSON-LD blocks are kept aside for the
+ *   1. pre-scan: copy the page with the bodies of <script>, <style>,
+ *      <svg>, <noscript> and <template> and comments left out (JSON-LD blocks are kept aside for the
  *      metadata). News pages carry as much script as text, and gumbo's
  *      tokenizer is the slow part: this halves what it reads;
  *   2. gumbo builds the tree; we flatten it into a table of nodes in
@@ -83,11 +83,14 @@ static dl_status prescan(dl_buf *out, dl_html_span *ld, size_t *n_ld, const char
             p = close ? close + 3 : end;
             continue;
         }
+        /* elements whose content is never text a reader sees */
+        static const char *const skip[][2] = {{"script", "</script"}, {"style", "</style"},
+                                              {"svg", "</svg"},       {"noscript", "</noscript"},
+                                              {"template", "</template"}};
         const char *name = NULL;
-        if (starts_tag(lt + 1, rest - 1, "script"))
-            name = "</script";
-        else if (starts_tag(lt + 1, rest - 1, "style"))
-            name = "</style";
+        for (size_t k = 0; k < sizeof skip / sizeof *skip && !name; k++)
+            if (starts_tag(lt + 1, rest - 1, skip[k][0]))
+                name = skip[k][1];
         if (!name) {
             st = dl_buf_putc(out, '<');
             p = lt + 1;
@@ -102,7 +105,7 @@ static dl_status prescan(dl_buf *out, dl_html_span *ld, size_t *n_ld, const char
         const char *body = gt + 1;
         const char *close = find_ci(body, end, name);
         const char *body_end = close ? close : end;
-        if (name[2] == 's' && name[3] == 'c' && find_ci(lt, gt, "ld+json") && *n_ld < MAX_LD)
+        if (!strcmp(name, "</script") && find_ci(lt, gt, "ld+json") && *n_ld < MAX_LD)
             ld[(*n_ld)++] = (dl_html_span){body, (size_t)(body_end - body)};
         p = body_end;
     }
