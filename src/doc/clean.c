@@ -279,6 +279,11 @@ static dl_status build_article(dl_article *a, const dl_cleaner *c, const dl_docu
         bool repeat = false;
         for (size_t k = 0; k < n_seen && !repeat; k++)
             repeat = seen[k] == l->hash;
+        /* A page's structure already dropped its repeated furniture; what
+         * repeats there in short lines is code ("});") or a refrain, not
+         * a scraper's copy. The title is still not said twice. */
+        if (repeat && page_document(doc) && l->len < 40 && !(a->title && l->hash == title_hash))
+            repeat = false;
         if (!repeat)
             seen[n_seen++] = l->hash;
         if (repeat)
@@ -585,6 +590,7 @@ static dl_status clean_page(dl_article **articles, size_t *n_articles, const dl_
     if (!used)
         return DL_ERR_NOMEM;
     long first_score = 0;
+    size_t passed = 0;
     while (n_spans < PAGE_MAX_ARTICLES) {
         size_t first, end, title;
         long score = page_span(c, lines, n, words, used, &first, &end, &title);
@@ -593,9 +599,16 @@ static dl_status clean_page(dl_article **articles, size_t *n_articles, const dl_
         size_t running = 0;
         for (size_t i = first; i + 1 < end; i++)
             running += sentence_like(&lines[i], words[i]) && sentence_like(&lines[i + 1], words[i + 1]);
-        if (n_spans && (score < PAGE_MIN_SCORE || score * 3 < first_score || title == SIZE_MAX ||
-                        running < 3))
+        if (n_spans && (score < PAGE_MIN_SCORE || score * 3 < first_score))
             break;
+        if (n_spans && (title == SIZE_MAX || running < 3)) {
+            /* not an article: pass over it and look further */
+            for (size_t i = first; i < end; i++)
+                used[i] = true;
+            if (++passed > PAGE_MAX_ARTICLES)
+                break;
+            continue;
+        }
         if (!n_spans)
             first_score = score;
         spans[n_spans++] = (page_article){first, end};
