@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum line_class {
     LINE_TEXT = 0,
@@ -543,7 +544,7 @@ static long page_span(const dl_cleaner *c, const line *lines, size_t n, const si
         if (used[k])
             break;
         if (l->cls != LINE_TEXT || !l->headline || words[k] < 3 || words[k] > 30 ||
-            dl_clean_page_end(c, l->text, l->len))
+            dl_clean_page_end(c, l->text, l->len) || !strncasecmp(l->text, "by ", 3))
             continue;
         uint64_t mine[32];
         size_t n_mine = add_content_words(l, mine, 0, 32), shared = 0;
