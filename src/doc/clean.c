@@ -425,6 +425,20 @@ static bool sentence_like(const line *l, size_t words)
     return (words >= 6 && ends) || words >= 15;
 }
 
+/* A numbered or bulleted item: "2. Norway", "3) Canada", "• Item", "- Item". */
+static bool list_item(const line *l)
+{
+    const unsigned char *t = (const unsigned char *)l->text;
+    size_t i = 0;
+    while (i < l->len && i < 3 && isdigit(t[i]))
+        i++;
+    if (i && i + 1 < l->len && (t[i] == '.' || t[i] == ')') && t[i + 1] == ' ')
+        return true;
+    if (l->len > 2 && (t[0] == '-' || t[0] == '*') && t[1] == ' ')
+        return true;
+    return l->len > 4 && t[0] == 0xE2 && t[1] == 0x80 && t[2] == 0xA2 && t[3] == ' '; /* • */
+}
+
 /* Do two sentence-like lines follow each other within the lines after i? */
 static bool text_resumes(const line *lines, size_t n, const size_t *words, size_t i)
 {
@@ -501,6 +515,8 @@ static long page_span(const dl_cleaner *c, const line *lines, size_t n, const si
                          (i + 1 == n || !sentence_like(&lines[i + 1], words[i + 1]));
             score = alone ? (long)words[i] / 3 : (long)words[i];
         }
+        else if (l->cls == LINE_TEXT && list_item(l))
+            score = 1; /* "2. Norway", "• Item": a list in the text, not a menu */
         else if (l->cls == LINE_TEXT)
             score = -(long)(2 + words[i] / 2);
         else if (l->cls == LINE_BOILER)
