@@ -582,6 +582,25 @@ static long page_span(const dl_cleaner *c, const line *lines, size_t n, const si
     return best;
 }
 
+/* A date among other words of a line: the first run of two to six words
+ * that reads as a whole date. */
+static bool date_inside(const line *l, char out[DL_DATE_MAX])
+{
+    size_t starts[16], n = 0;
+    for (size_t i = 0; i < l->len && n < 16; i++)
+        if (i == 0 || l->text[i - 1] == ' ')
+            starts[n++] = i;
+    for (size_t a = 0; a < n; a++)
+        for (size_t k = 6; k >= 2; k--) {
+            if (a + k > n)
+                continue;
+            size_t end = a + k < n ? starts[a + k] - 1 : l->len;
+            if (dl_date_parse_line(l->text + starts[a], end - starts[a], out))
+                return true;
+        }
+    return false;
+}
+
 /* A page may hold several articles (a weekly edition, a live page): after
  * the best stretch, another counts as an article when it has a headline
  * of its own and a good share of the best one's text. */
@@ -677,6 +696,15 @@ static dl_status clean_page(dl_article **articles, size_t *n_articles, const dl_
                 a->date = dl_arena_strdup(arena, lines[i].date);
             if (!a->byline && lines[i].cls == LINE_BYLINE)
                 a->byline = lines[i].text + lines[i].byline_at;
+        }
+        /* Else a date written inside a short line of the head, as pages
+         * print it beside the author: "Sarah Gooding March 9, 2017". */
+        for (size_t i = spans[s].first; !a->date && i < spans[s].end; i++) {
+            if (sentence_like(&lines[i], words[i]) && !lines[i].headline)
+                break;
+            char d[DL_DATE_MAX];
+            if (lines[i].cls == LINE_TEXT && words[i] <= 14 && date_inside(&lines[i], d))
+                a->date = dl_arena_strdup(arena, d);
         }
         prev_end = spans[s].end;
         if (!a->body_len && !a->title)
