@@ -65,3 +65,4 @@ BUILD=$BUILD sh "$ROOT/bench/ingest.sh"
 # HTML extraction and WARC.gz reading (bench/web.c): real pages from
 # ../shared when present, generated ones otherwise.
 (cd "$ROOT" && "$ROOT/$BUILD/bench_web" "$ROOT/../shared/data/readability-pages")
+BUILD=$BUILD sh "$ROOT/bench/serve.sh"

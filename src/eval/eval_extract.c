@@ -420,7 +420,7 @@ dl_status dl_eval_dumps_dir(dl_dump_score *total, const char *dir, const char *d
 {
     memset(total, 0, sizeof *total);
     dl_cleaner *cleaner;
-    dl_status st = dl_cleaner_open(&cleaner, data_dir);
+    dl_status st = dl_cleaner_open(&cleaner, data_dir, NULL, NULL);
     if (st)
         return st;
     DIR *d = opendir(dir);
