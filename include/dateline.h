@@ -573,17 +573,19 @@ void dl_input_close(dl_input *input);
  * DL_ERR_VERSION, an older one is upgraded in place. */
 typedef struct dl_store dl_store;
 
-dl_status dl_store_open(dl_store **out, const char *path);
+/* Opens (creating or upgrading) the store at path. A store that cannot be
+ * opened or is refused is reported through diag (may be NULL), naming the
+ * file and saying why. */
+dl_status dl_store_open(dl_store **out, const char *path, dl_diag_fn diag, void *user);
 /* Opens an existing store for reading only (the server): nothing is
  * created or upgraded, and every write fails. A store that is missing,
  * not a dateline store, or of another schema version is refused. One
  * handle serves one thread at a time; open one per thread. */
-dl_status dl_store_open_readonly(dl_store **out, const char *path);
+dl_status dl_store_open_readonly(dl_store **out, const char *path, dl_diag_fn diag, void *user);
 void dl_store_close(dl_store *store);
-/* The last error's message (static or owned by the store). */
+/* The detail of the last failed call on this store (what was being done
+ * and SQLite's message), kept on the handle; owned by the store. */
 const char *dl_store_message(const dl_store *store);
-/* Why dl_store_open() failed, when *out could not be made. */
-const char *dl_store_open_message(void);
 
 /* Is this article (by its content key) stored already? */
 dl_status dl_store_has(dl_store *store, const dl_article *article, bool *found);
