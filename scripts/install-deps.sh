@@ -5,7 +5,7 @@
 set -eu
 PACKAGES="build-essential pkg-config clang libclang-rt-14-dev
 libsqlite3-dev libutf8proc-dev libcjson-dev zlib1g-dev libmicrohttpd-dev libpq-dev
-wordnet-base festlex-poslex iso-codes python3 bc"
+wordnet-base iso-codes python3 bc"
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
