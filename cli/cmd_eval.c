@@ -5,6 +5,8 @@
  * each document's text. Documents whose id starts with --subset (GUM's
  * news, by default) are also reported on their own. */
 #include "cli.h"
+#include "eval_events.h"
+#include "eval_extract.h"
 #include "eval_quotes.h"
 #include "base/arena.h"
 #include "base/buf.h"
@@ -89,13 +91,20 @@ int cmd_eval(int argc, char **argv)
     dl_cli cli = {.command = "eval"};
     if (argc >= 2 && !strcmp(argv[1], "quotes"))
         return dl_cli_eval_quotes(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "events"))
+        return dl_cli_eval_events(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "extract"))
+        return dl_cli_eval_extract(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "dumps"))
+        return dl_cli_eval_dumps(argc - 1, argv + 1);
     if (argc < 2 || strcmp(argv[1], "parse") != 0) {
         if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
             printf("%s\n%s", usage, dl_cli_common_help);
             return DL_EXIT_OK;
         }
-        dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...' or "
-                           "'dateline eval quotes DIR'");
+        dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...', "
+                           "'dateline eval quotes DIR', 'dateline eval events DIR', "
+                           "'dateline eval extract DIR' or 'dateline eval dumps DIR'");
         return DL_EXIT_USAGE;
     }
     eval_opts o = {0, "GUM_news_"};

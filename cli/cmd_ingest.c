@@ -104,9 +104,9 @@ static dl_status one_article(void *user, const dl_article *article, dl_arena *do
     } else {
         g->skipped++;
     }
-    if (g->progress && g->cli.reader) {
+    if (g->progress && g->cli.input) {
         dl_reader_stats rs;
-        dl_reader_stats_get(g->cli.reader, &rs);
+        dl_input_stats(g->cli.input, &rs);
         draw_progress(g, &rs, false);
     }
     if (++g->in_batch >= g->batch) {
@@ -195,9 +195,8 @@ int cmd_ingest(int argc, char **argv)
         return rc;
     if (!g.db)
         g.db = dl_cli_default_db();
-    dl_status st = dl_store_open(&g.store, g.db);
+    dl_status st = dl_store_open(&g.store, g.db, dl_cli_print_diag, &g.cli);
     if (st) {
-        dl_cli_error(&g.cli, "%s", dl_store_open_message());
         return DL_EXIT_FATAL;
     }
     dl_pipeline *pipeline = NULL;

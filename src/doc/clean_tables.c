@@ -1,6 +1,7 @@
 /* clean_tables.c: loading the cleaner's lists and the one-line tests. */
 #include "doc/clean_tables.h"
 #include "base/buf.h"
+#include "base/lines.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -9,26 +10,25 @@
 #include <strings.h>
 
 /* Reads the non-comment, non-blank lines of data_dir/name into a malloc'ed
- * array of malloc'ed strings. */
-static dl_status read_list(const char *data_dir, const char *name, char ***out, size_t *n)
+ * array of malloc'ed strings. With `tabbed`, a line must be REASON<TAB>TEXT;
+ * one without a tab is reported (file and line) and skipped. */
+static dl_status read_list(const char *data_dir, const char *name, char ***out, size_t *n,
+                           bool tabbed, dl_diag_fn diag, void *user)
 {
     dl_buf path = DL_BUF_INIT;
-    if (dl_buf_printf(&path, "%s/%s", data_dir, name))
-        return DL_ERR_NOMEM;
-    FILE *f = fopen(path.data, "r");
-    dl_buf_free(&path);
-    if (!f)
-        return DL_ERR_IO;
-    char *line = NULL;
-    size_t cap = 0, count = 0, room = 0;
-    char **items = NULL;
-    ssize_t len;
-    dl_status st = DL_OK;
-    while ((len = getline(&line, &cap, f)) >= 0) {
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (!len || line[0] == '#')
+    dl_lines l;
+    dl_status st = dl_data_path(&path, data_dir, name);
+    if (st || (st = dl_lines_open(&l, path.data, true, diag, user))) {
+        dl_buf_free(&path);
+        return st;
+    }
+    size_t count = 0, room = 0, len;
+    char **items = NULL, *line;
+    while (dl_lines_next(&l, &line, &len)) {
+        if (tabbed && !strchr(line, '\t')) {
+            dl_lines_warn(&l, "a line here is REASON<TAB>PATTERN; no tab, line skipped");
             continue;
+        }
         if (count == room) {
             room = room ? room * 2 : 32;
             char **ni = realloc(items, room * sizeof *ni);
@@ -44,8 +44,8 @@ static dl_status read_list(const char *data_dir, const char *name, char ***out, 
         }
         count++;
     }
-    free(line);
-    fclose(f);
+    dl_lines_close(&l);
+    dl_buf_free(&path);
     *out = items;
     *n = count;
     return st;
@@ -113,7 +113,7 @@ static dl_status index_boiler(dl_cleaner *c)
     return DL_OK;
 }
 
-dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir)
+dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir, dl_diag_fn diag, void *user)
 {
     if (!data_dir)
         data_dir = dl_data_dir();
@@ -122,15 +122,29 @@ dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir)
         return DL_ERR_NOMEM;
     char **boiler = NULL;
     size_t n_boiler = 0;
-    dl_status st = read_list(data_dir, "clean/boilerplate.tsv", &boiler, &n_boiler);
+    dl_status st = read_list(data_dir, "clean/boilerplate.tsv", &boiler, &n_boiler, true, diag, user);
     if (!st)
-        st = read_list(data_dir, "clean/captions.txt", &c->caption_list, &c->n_captions);
+        st = read_list(data_dir, "clean/captions.txt", &c->caption_list, &c->n_captions, false, diag, user);
     if (!st)
         st = multi_build(&c->captions, c->caption_list, c->n_captions);
     if (!st)
-        st = read_list(data_dir, "clean/agencies.txt", &c->agencies, &c->n_agencies);
+        st = read_list(data_dir, "clean/agencies.txt", &c->agencies, &c->n_agencies, false, diag, user);
     if (!st)
-        st = read_list(data_dir, "clean/dateline-stop.txt", &c->stop, &c->n_stop);
+        st = read_list(data_dir, "clean/dateline-stop.txt", &c->stop, &c->n_stop, false, diag, user);
+    if (!st)
+        st = read_list(data_dir, "clean/page-ends.txt", &c->ends, &c->n_ends, true, diag, user);
+    /* "end<TAB>pattern" or "box<TAB>pattern": the kind's first letter is
+     * kept in front of the lower-cased pattern ("e" + "comments") */
+    for (size_t i = 0; !st && i < c->n_ends; i++) {
+        char *e = c->ends[i], *tab = strchr(e, '\t');
+        char kind = tab && !strncmp(e, "end", 3) ? 'e' : 'b';
+        char *pat = tab ? tab + 1 : e;
+        size_t k = 0;
+        e[k++] = kind;
+        for (char *p = pat; *p; p++)
+            e[k++] = (char)tolower((unsigned char)*p);
+        e[k] = '\0';
+    }
     if (!st && !(c->boiler = calloc(n_boiler ? n_boiler : 1, sizeof *c->boiler)))
         st = DL_ERR_NOMEM;
     for (size_t i = 0; !st && i < n_boiler; i++) {
@@ -169,6 +183,7 @@ void dl_cleaner_close(dl_cleaner *c)
     free_list(c->caption_list, c->n_captions);
     free_list(c->agencies, c->n_agencies);
     free_list(c->stop, c->n_stop);
+    free_list(c->ends, c->n_ends);
     free(c);
 }
 
@@ -195,6 +210,21 @@ bool dl_glob_match(const char *glob, const char *s, size_t n)
     while (*glob == '*')
         glob++;
     return *glob == '\0';
+}
+
+int dl_clean_page_end(const dl_cleaner *c, const char *s, size_t n)
+{
+    if (n > 60)
+        return 0;
+    size_t words = 1;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] == ' ';
+    if (words > 6)
+        return 0;
+    for (size_t i = 0; i < c->n_ends; i++)
+        if (dl_glob_match(c->ends[i] + 1, s, n))
+            return c->ends[i][0] == 'e' ? 2 : 1;
+    return 0;
 }
 
 const char *dl_clean_boilerplate(const dl_cleaner *c, const char *s, size_t n)

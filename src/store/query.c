@@ -96,16 +96,25 @@ static void limit(sql_builder *b, const dl_query *q)
     }
 }
 
+/* The event table's columns (the library's one list), then what the
+ * store adds: the row id, the article's URL and title, the JSON. */
+static void event_columns(sql_builder *b)
+{
+    const dl_column *c;
+    size_t n = dl_event_columns(&c);
+    add(b, "SELECT e.rowid AS event_id");
+    for (size_t i = 0; i < n; i++) {
+        add(b, !strcmp(c[i].name, "article") ? ", a.id AS " : ", e.");
+        add(b, c[i].name);
+    }
+    add(b, ", a.source AS url, a.title, e.json FROM events e JOIN articles a ON a.rowid = e.article WHERE 1");
+}
+
 static void build(sql_builder *b, dl_table table, const dl_query *q)
 {
     switch (table) {
     case DL_TABLE_EVENTS:
-        add(b, "SELECT e.rowid AS event_id, a.id AS article, e.sentence, e.date, e.source_text, e.source_code, e.source_name,"
-               " e.source_country, e.target_text, e.target_code, e.target_name, e.target_country,"
-               " e.cameo, e.cameo_root, e.quad_class, e.goldstein, e.plover, e.plover_mode,"
-               " e.location_text, e.location_country, e.negated, e.sentence_text, a.source AS url,"
-               " a.title, e.json"
-               " FROM events e JOIN articles a ON a.rowid = e.article WHERE 1");
+        event_columns(b);
         if (q->actor) {
             add(b, " AND (e.source_code LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\'"
                    " OR e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\')");
@@ -134,7 +143,15 @@ static void build(sql_builder *b, dl_table table, const dl_query *q)
             param(b, q->country, 0);
         }
         date_filter(b, "e.date", q);
-        add(b, " ORDER BY e.date, a.rowid, e.sentence");
+        if (q->cursor) {
+            /* Keyset pagination: the rows after the cursor's event in the
+             * order below (a missing date sorts first, as NULL does). */
+            add(b, " AND (coalesce(e.date, ''), e.article, e.sentence, e.rowid) >"
+                   " (SELECT coalesce(c.date, ''), c.article, c.sentence, c.rowid FROM events c"
+                   " WHERE c.rowid = CAST(? AS INTEGER))");
+            param(b, q->cursor, 0);
+        }
+        add(b, " ORDER BY e.date, a.rowid, e.sentence, e.rowid");
         break;
     case DL_TABLE_QUOTES:
         add(b, "SELECT a.id AS article, a.date, q.sentence, q.speaker, q.speaker_name, q.speaker_code,"
@@ -264,6 +281,25 @@ static dl_status run(dl_store *s, sql_builder *b, dl_row_fn fn, void *user, bool
     free(names);
     free(values);
     sqlite3_finalize(st);
+    return rc;
+}
+
+dl_status dl_store_query_wrapped(dl_store *s, dl_table table, const dl_query *q, const char *prefix,
+                                 const char *suffix, const char *const *extra, int n_extra, dl_row_fn fn,
+                                 void *user)
+{
+    static const dl_query none;
+    sql_builder b = {0};
+    add(&b, prefix);
+    build(&b, table, q ? q : &none);
+    add(&b, suffix);
+    for (int i = 0; i < n_extra; i++)
+        param(&b, extra[i], 0);
+    dl_status rc = b.failed ? DL_ERR_NOMEM : DL_OK;
+    bool syntax = false;
+    if (!rc)
+        rc = run(s, &b, fn, user, &syntax);
+    builder_free(&b);
     return rc;
 }
 

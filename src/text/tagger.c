@@ -371,8 +371,9 @@ static uint64_t open_tags(uint32_t bits, const char *low, size_t n)
     if ((bits & (W_CAP | W_ALLCAPS)) && !(bits & W_HEADLINE))
         m &= ~(1ULL << DL_TAG_VB | 1ULL << DL_TAG_VBD | 1ULL << DL_TAG_VBG | 1ULL << DL_TAG_VBN |
                1ULL << DL_TAG_VBP | 1ULL << DL_TAG_VBZ);
-    /* Adverbs the treebank lacks are nearly all -ly words in lower case. */
-    if (!(bits & (W_CAP | W_ALLCAPS)) || (n > 2 && !memcmp(low + n - 2, "ly", 2)))
+    /* Adverbs the treebank lacks (or saw only once or twice) are nearly
+     * all -ly words: "the mighty Entwash river" is not an adverb. */
+    if (n > 2 && !memcmp(low + n - 2, "ly", 2))
         m |= 1ULL << DL_TAG_RB;
     return m;
 }
@@ -455,6 +456,13 @@ static bool word_is(const dl_token *t, const char *const *list)
  *   - after a modal or "do" and adverbs with a negation, a word the tagger
  *     called a singular noun is a bare verb ("did not even ever clash/VB").
  * Each rule changes a tag only in the context that makes it certain. */
+static bool ends_ly(const dl_token *t)
+{
+    size_t n;
+    const char *s = token_text(t, &n);
+    return n > 3 && s[n - 2] == 'l' && s[n - 1] == 'y';
+}
+
 /* A number joined by a hyphen to a word: "12-year", "five-day". */
 static bool hyphen_word(const dl_token *t)
 {
@@ -491,6 +499,9 @@ void dl_tagger_adapt(dl_token *t, size_t n)
     static const char *const do_forms[] = {"do", "does", "did", NULL};
     static const char *const negations[] = {"not", "n't", "never", "nt", NULL};
     static const char *const abouts[] = {"about", NULL};
+    static const char *const be_have_do[] = {"is", "are", "am", "was", "were", "'s", "'re", "'m",
+                                             "has", "have", "had", "'ve", "'d", "do", "does",
+                                             "did", NULL};
     for (size_t i = 0; i < n; i++) {
         uint8_t tag = t[i].tag;
         uint8_t next = i + 1 < n ? t[i + 1].tag : DL_TAG_NONE;
@@ -514,6 +525,29 @@ void dl_tagger_adapt(dl_token *t, size_t n)
                 t[i].upos = DL_UPOS_VERB;
                 continue;
             }
+        }
+        /* "firmly opposes/VBZ and combats/VBZ all forms": an adverb in -ly
+         * does not modify a plural noun, and a word in -s joined by "and"
+         * to a verb and followed by its object is a verb too. */
+        if (tag == DL_TAG_NNS && prev == DL_TAG_RB && ends_ly(&t[i - 1])) {
+            t[i].tag = DL_TAG_VBZ;
+            t[i].upos = DL_UPOS_VERB;
+            continue;
+        }
+        if (tag == DL_TAG_NNS && prev == DL_TAG_CC && i >= 2 && t[i - 2].tag == DL_TAG_VBZ &&
+            (next == DL_TAG_DT || next == DL_TAG_PDT || next == DL_TAG_PRPS)) {
+            t[i].tag = DL_TAG_VBZ;
+            t[i].upos = DL_UPOS_VERB;
+            continue;
+        }
+        /* "We reject outright/RB the call": two finite verbs in a row do
+         * not happen; between a verb and its determiner, an adverb. */
+        if ((tag == DL_TAG_VBP || tag == DL_TAG_VBZ || tag == DL_TAG_VBD) &&
+            (prev == DL_TAG_VBP || prev == DL_TAG_VBZ || prev == DL_TAG_VBD) &&
+            (next == DL_TAG_DT || next == DL_TAG_PRPS) && !word_is(&t[i - 1], be_have_do)) {
+            t[i].tag = DL_TAG_RB;
+            t[i].upos = DL_UPOS_ADV;
+            continue;
         }
         bool prev_nominal = prev == DL_TAG_NN || prev == DL_TAG_NNS || prev == DL_TAG_NNP ||
                             prev == DL_TAG_NNPS || prev == DL_TAG_PRP;

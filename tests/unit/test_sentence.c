@@ -319,7 +319,7 @@ TEST(parse_sentence_json)
 }
 
 /* The whole parser over the repository's data, or NULL when the system
- * lexicons (wordnet-base, festlex-poslex) are not installed. */
+ * lexicons (wordnet-base) or the models (data/models/) are missing. */
 static dl_parser *open_parser(void)
 {
     dl_buf dir = DL_BUF_INIT;
