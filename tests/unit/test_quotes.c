@@ -81,7 +81,7 @@ TEST(quote_marks_paragraph_ends_open_quote_and_double_apostrophes)
 
 static dl_token word(const char *text, const char *lemma, dl_tag tag)
 {
-    dl_token t = {0, 0, text, lemma, (uint8_t)tag, 0};
+    dl_token t = {.text = text, .lemma = lemma, .tag = (uint8_t)tag, .head = -1};
     return t;
 }
 
