@@ -103,8 +103,41 @@ static int32_t before_tail(const ctx *c, int32_t x, int32_t e)
     return e;
 }
 
+/* Where reported words give way to a new attribution of their own in
+ * the same sentence: "X said the rules should change, but he said that
+ * discussion should wait", "...; she noted that ...". A conjunction (or a
+ * semicolon) followed by a subject and a reporting verb starts another
+ * quote, whose words are not the first speaker's. Returns the
+ * conjunction's index, or e. */
+static int32_t next_attribution(const ctx *c, int32_t f, int32_t e)
+{
+    for (int32_t k = f + 2; k + 2 < e; k++) {
+        bool cc = tag(c, (size_t)k) == DL_TAG_CC && (is(c, (size_t)k, "but") || is(c, (size_t)k, "and")) &&
+                  tag(c, (size_t)k - 1) == DL_TAG_COMMA;
+        if (!(cc || is(c, (size_t)k, ";")) || (c->flags[k] & (F_INQ | F_MARK)))
+            continue;
+        int32_t s = k + 1;
+        while (s < e && tag(c, (size_t)s) == DL_TAG_RB)
+            s++;
+        int32_t z = dl_q_np_fwd(c, s, e);
+        if (z == s || z - s > 6)
+            continue;
+        int32_t v = z;
+        while (v < e && (tag(c, (size_t)v) == DL_TAG_RB || tag(c, (size_t)v) == DL_TAG_MD ||
+                         (dl_tag_is_verb(tag(c, (size_t)v)) && (lemma_is(c, (size_t)v, "have") ||
+                                                         lemma_is(c, (size_t)v, "do")))))
+            v++;
+        size_t len;
+        if (v < e && dl_tag_is_finite(tag(c, (size_t)v)) && speech_cue(c, (size_t)v, &len) &&
+            v + (int32_t)len + 2 < e)
+            return k;
+    }
+    return e;
+}
+
 static dl_status add_indirect(ctx *c, int32_t f, int32_t e, const attrib *at)
 {
+    e = next_attribution(c, f, e);
     while (e > f && (tag(c, (size_t)e - 1) == DL_TAG_COMMA || tag(c, (size_t)e - 1) == DL_TAG_COLON))
         e--;
     if (e - f < 2)
@@ -198,6 +231,18 @@ static bool object_before(const ctx *c, int32_t g, int32_t lo)
     return n - 1 >= lo && dl_tag_is_finite(tag(c, (size_t)n - 1));
 }
 
+/* Is the noun phrase before the participle at g the object of a
+ * preposition ("she said at a news conference announcing that ...")? The
+ * event or place does not speak; whoever spoke there does. */
+static bool pobj_before(const ctx *c, int32_t g, int32_t lo)
+{
+    if (!dl_tag_is_noun(tag(c, (size_t)g - 1)))
+        return false;
+    int32_t n = dl_q_np_back(c, g - 1, lo);
+    return n - 1 >= lo && tag(c, (size_t)n - 1) == DL_TAG_IN && !is(c, (size_t)n - 1, "that") &&
+           !is(c, (size_t)n - 1, "of") && !is(c, (size_t)n - 1, "for") && !is(c, (size_t)n - 1, "from");
+}
+
 static dl_status indirect_at(ctx *c, int32_t g, dl_cue_kind k, size_t len)
 {
     int32_t lo = (int32_t)sent_lo(c, (size_t)g), end = sentence_end(c, (size_t)g);
@@ -253,7 +298,7 @@ static dl_status indirect_at(ctx *c, int32_t g, dl_cue_kind k, size_t len)
      * criticizing Machado": a participle's speaker is the sentence's
      * subject, not the noun before it. */
     if (tag(c, (size_t)g) == DL_TAG_VBG && g - 2 >= lo &&
-        (tag(c, (size_t)g - 1) == DL_TAG_COMMA || object_before(c, g, lo))) {
+        (tag(c, (size_t)g - 1) == DL_TAG_COMMA || object_before(c, g, lo) || pobj_before(c, g, lo))) {
         /* "..., saying that ...": the sentence's subject speaks */
         subj = dl_q_sentence_subject(c, g, &f, &e);
         if (!subj)
