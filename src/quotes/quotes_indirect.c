@@ -243,6 +243,27 @@ static bool pobj_before(const ctx *c, int32_t g, int32_t lo)
            !is(c, (size_t)n - 1, "of") && !is(c, (size_t)n - 1, "for") && !is(c, (size_t)n - 1, "from");
 }
 
+/* "Video shows officers dragging ...", "Surveillance footage from the
+ * store showed ...": a depicting verb whose subject is a picture (its
+ * head, or the head before "of"/"from") describes, it reports nobody's
+ * words. */
+static bool depiction(const ctx *c, int32_t g, int32_t f, int32_t e)
+{
+    size_t len;
+    if (!cue_at(c, (size_t)g, DL_CUE_MASK(DL_CUE_DEPICTING), &len))
+        return false;
+    for (int32_t k = f; k < e; k++) {
+        bool head = k + 1 == e || is(c, (size_t)k + 1, "of") || is(c, (size_t)k + 1, "from") ||
+                    is(c, (size_t)k + 1, "on") || is(c, (size_t)k + 1, "at") || is(c, (size_t)k + 1, "in") ||
+                    tag(c, (size_t)k + 1) == DL_TAG_COMMA;
+        if (head && cue_at(c, (size_t)k, DL_CUE_MASK(DL_CUE_PICTURE), &len) && len == 1)
+            return true;
+        if (head)
+            break;
+    }
+    return false;
+}
+
 static dl_status indirect_at(ctx *c, int32_t g, dl_cue_kind k, size_t len)
 {
     int32_t lo = (int32_t)sent_lo(c, (size_t)g), end = sentence_end(c, (size_t)g);
@@ -312,6 +333,8 @@ static dl_status indirect_at(ctx *c, int32_t g, dl_cue_kind k, size_t len)
         return DL_OK;
     }
     subj = dl_q_subject(c, g, lo, &f, &e);
+    if (subj && depiction(c, g, f, e))
+        return DL_OK;
     x = skip_adverbials(c, x, end);
     if (subj && x < end && !(x < end && tag(c, (size_t)x) == DL_TAG_COMMA) &&
         (is_clause(c, x, end) || object_words(c, g, x, end))) {
@@ -326,8 +349,12 @@ static dl_status indirect_at(ctx *c, int32_t g, dl_cue_kind k, size_t len)
         at.sp_e = e;
         /* "Acts of protest, Mr. Obama said, are acts of patriotism": the
          * attribution splits one reported sentence in two. */
+        /* A reporting verb after the comma ("..., he said, noted ...")
+         * is a second attribution, unless what comes before the speaker
+         * is no clause: "The museum, Mr. Bush said, celebrated ..." */
+        bool open_subject = !is_clause(c, lo, f - 1) && dl_tag_is_finite(tag(c, (size_t)x + 1));
         if (x < end && end - (x + 1) >= 2 && !(c->flags[x + 1] & F_MARK) &&
-            tag(c, (size_t)x + 1) != DL_TAG_VBG && !speech_cue(c, (size_t)x + 1, &(size_t){0}) &&
+            tag(c, (size_t)x + 1) != DL_TAG_VBG && (open_subject || !speech_cue(c, (size_t)x + 1, &(size_t){0})) &&
             !cue_at(c, (size_t)x + 1, DL_CUE_MASK(DL_CUE_ACCORDING), &(size_t){0})) {
             dl_status st = DL_OK;
             /* "During his years in office, Mr. Obama said, a majority
@@ -362,6 +389,28 @@ static bool paragraph_start(const ctx *c, size_t g)
 /* Transcripts and headlines: "PENCE: Well, the question ...", "Pat
  * Caddell: Democrat Voters Worried ...". A paragraph that opens with a
  * name and a colon reports that name's words, to the paragraph's end. */
+/* Do the words [a, e) after "Name:" read as something said? Speech has
+ * a finite verb ("Well, the question is ..."); a charge list ("Possession
+ * of a controlled substance, resisting arrest") or a caption has none. A
+ * headline ("Senator: Voters Worried About Economy") has its words
+ * capitalised, and a headline is not a quote. */
+static bool label_speech(const ctx *c, size_t a, size_t e)
+{
+    size_t finite = 0, words = 0, caps = 0;
+    for (size_t g = a; g < e; g++) {
+        dl_tag t = tag(c, g);
+        if (dl_tag_is_punct(t) || (c->flags[g] & F_MARK))
+            continue;
+        finite += dl_tag_is_finite(t) || t == DL_TAG_MD;
+        if (t != DL_TAG_DT && t != DL_TAG_IN && t != DL_TAG_CC && t != DL_TAG_TO) {
+            words++;
+            caps += (c->tok[g]->flags & DL_TOK_CAPITAL) != 0;
+        }
+    }
+    bool headline = words >= 3 && caps * 10 >= words * 8;
+    return finite > 0 && !headline;
+}
+
 static dl_status labels(ctx *c)
 {
     for (size_t g = 0; g < c->n; g++) {
@@ -385,7 +434,7 @@ static dl_status labels(ctx *c)
         size_t a = k + 1, e = a;
         while (e < c->n && (e == a || !dl_q_has_newline(c, c->tok[e - 1]->end, c->tok[e]->start)))
             e++;
-        if (e - a < 2)
+        if (e - a < 2 || !label_speech(c, a, e))
             continue;
         attrib at = {(int32_t)g, (int32_t)k, (int32_t)k, (int32_t)k + 1, NULL, DL_CUE_VERB, 0, 0};
         dl_q_take(c, &at);

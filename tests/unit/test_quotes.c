@@ -397,6 +397,47 @@ TEST(quotes_parsed_attitudes_orphans_and_nesting)
     dl_arena_free(f.arena);
 }
 
+TEST(quotes_parsed_not_quotes_lists_captions_headlines)
+{
+    NEED_PARSER();
+    found f = find("Police arrested two people on Saturday.\n\n"
+                   "John Smith: Possession of a controlled substance, resisting arrest.\n\n"
+                   "Senator: Voters Worried About Rising Prices\n\n"
+                   "Video shows officers dragging the man from the car.\n\n"
+                   "Surveillance footage from the store showed two men entering.\n\n"
+                   "PENCE: Well, the American people have a choice to make.\n\n"
+                   "A new poll shows the senator leading by five points.");
+    CHECK(!with_text(&f, "Possession of"));
+    CHECK(!with_text(&f, "Voters Worried"));
+    CHECK(!with_text(&f, "officers dragging"));
+    CHECK(!with_text(&f, "two men entering"));
+    /* a transcript line and a poll's finding stay */
+    const dl_quote *q = with_text(&f, "Well, the American people");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "PENCE"));
+    q = with_text(&f, "the senator leading");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "A new poll"));
+    dl_arena_free(f.arena);
+}
+
+TEST(quotes_parsed_second_attribution_and_split_subject)
+{
+    NEED_PARSER();
+    found f = find("Rendell said the party's rules should be modernized, but he said that the discussion "
+                   "should wait until after the election.\n\n"
+                   "The museum, Mr. Bush said, celebrated several of his heroes.\n\n"
+                   "\"We will get there together,\" she said at a news conference announcing that her "
+                   "department was suing the state.");
+    const dl_quote *q = with_text(&f, "the party's rules");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "Rendell") && !strstr(q->text, "discussion"));
+    q = with_text(&f, "that the discussion should wait");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "he"));
+    q = with_text(&f, "celebrated several");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "Mr. Bush"));
+    q = with_text(&f, "that her department");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "she"));
+    dl_arena_free(f.arena);
+}
+
 /* --------------------------------------------------------- the seeds */
 
 typedef struct expect {
