@@ -438,6 +438,49 @@ TEST(quotes_parsed_second_attribution_and_split_subject)
     dl_arena_free(f.arena);
 }
 
+TEST(quotes_parsed_fragment_merged_into_its_record)
+{
+    NEED_PARSER();
+    found f = find("The Post reports that the team avoided the hospital in order to \"keep the details of "
+                   "her treatment under wraps.\"");
+    size_t holding = 0;
+    for (size_t i = 0; i < f.n; i++)
+        holding += strstr(f.q[i].text, "keep the details") != NULL;
+    CHECK_INT(holding, 1);
+    CHECK(with_text(&f, "that the team avoided"));
+    dl_arena_free(f.arena);
+}
+
+TEST(quotes_pronoun_speaker_is_the_recent_speaker_not_a_passing_name)
+{
+    NEED_PARSER();
+    dl_actors *actors = NULL;
+    dl_actors_options ao = DL_ACTORS_OPTIONS_INIT;
+    ao.data_dir = data_dir();
+    if (dl_actors_open(&actors, &ao) != DL_OK)
+        SKIP("the actor dictionaries do not load");
+    const char *text = "\"We will not back down,\" said Mayor John Carter, whose city was praised by "
+                       "President Joe Biden last week.\n\nHe added that the budget would pass.\n\n"
+                       "\"It is over,\" said Ms. Jane Hill. He said the vote had been close.";
+    dl_arena *arena = dl_arena_new(0);
+    dl_article art = article(text);
+    dl_sentence *s;
+    size_t ns, nm = 0, nq = 0;
+    dl_mention *m = NULL;
+    dl_quote *q = NULL;
+    CHECK_INT(dl_parse(&s, &ns, parser(), text, strlen(text), arena), DL_OK);
+    CHECK_INT(dl_actors_find(&m, &nm, actors, &art, s, ns, 0, arena), DL_OK);
+    CHECK_INT(dl_quotes_find(&q, &nq, quoter(), &art, s, ns, m, nm, arena), DL_OK);
+    found f = {arena, q, nq};
+    const dl_quote *x = with_text(&f, "that the budget");
+    CHECK(x && x->speaker_name && strstr(x->speaker_name, "Carter"));
+    /* "he" is not Ms. Hill: the nearest speaker who fits */
+    x = with_text(&f, "the vote had been close");
+    CHECK(x && (!x->speaker_name || !strstr(x->speaker_name, "Hill")));
+    dl_arena_free(arena);
+    dl_actors_close(actors);
+}
+
 /* --------------------------------------------------------- the seeds */
 
 typedef struct expect {
