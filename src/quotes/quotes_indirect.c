@@ -529,13 +529,59 @@ static dl_status colon_blocks(ctx *c)
 /* "Trump's claim that ...", "his warning that ...": a reporting noun
  * with a "that" clause after it. Its possessor, when there is one, is
  * the speaker. */
+static bool finite_or_modal(const ctx *c, int32_t k)
+{
+    return dl_tag_is_finite(tag(c, (size_t)k)) || tag(c, (size_t)k) == DL_TAG_MD;
+}
+
+/* "Claims by Democrats that the vote was rigged were rejected": a noun
+ * cue in subject position (no finite verb before it) has its clause end
+ * where the sentence's own verb starts: the next finite verb after the
+ * clause's verb group at v, when nothing (a conjunction, a relative, a
+ * comma) opens another clause between them. Returns the end, or y. */
+static int32_t subject_clause_end(const ctx *c, int32_t lo, int32_t g, int32_t v, int32_t y)
+{
+    for (int32_t k = lo; k < g; k++)
+        if (finite_or_modal(c, k))
+            return y;
+    int32_t k = v + 1;
+    /* the clause's verb group: "was rigged", "had been stolen" */
+    while (k < y && (tag(c, (size_t)k) == DL_TAG_RB ||
+                     (dl_tag_is_verb(tag(c, (size_t)k)) &&
+                      (!finite_or_modal(c, k) || tag(c, (size_t)k - 1) == DL_TAG_MD ||
+                       lemma_is(c, (size_t)k - 1, "be") || lemma_is(c, (size_t)k - 1, "have") ||
+                       lemma_is(c, (size_t)k - 1, "do")))))
+        k++;
+    for (; k < y; k++) {
+        dl_tag t = tag(c, (size_t)k);
+        if (t == DL_TAG_CC || t == DL_TAG_WDT || t == DL_TAG_WP || t == DL_TAG_COMMA || is(c, (size_t)k, "that") ||
+            (c->flags[k] & (F_INQ | F_MARK)))
+            return y;
+        if (finite_or_modal(c, k))
+            return k;
+    }
+    return y;
+}
+
 static dl_status noun_cue(ctx *c, int32_t g)
 {
     int32_t lo = (int32_t)sent_lo(c, (size_t)g), end = sentence_end(c, (size_t)g);
-    if (!(dl_tag_is_noun(tag(c, (size_t)g)) || (g > lo && is_possessive(c, (size_t)g - 1))) || g + 1 >= end ||
-        !is(c, (size_t)g + 1, "that"))
+    if (!(dl_tag_is_noun(tag(c, (size_t)g)) || (g > lo && is_possessive(c, (size_t)g - 1))) || g + 1 >= end)
         return DL_OK;
-    int32_t x = g + 1, y = before_tail(c, x, end);
+    /* "claims by Democrats that ...", "a statement from the ministry
+     * that ...": the agent after the noun is the speaker. */
+    int32_t by_f = -1, by_e = -1, x = g + 1;
+    if ((is(c, (size_t)x, "by") || is(c, (size_t)x, "from")) && x + 1 < end) {
+        int32_t z = dl_q_np_fwd(c, x + 1, end);
+        if (z > x + 1 && z < end && is(c, (size_t)z, "that") && !is_pronoun(c, (size_t)x + 1)) {
+            by_f = x + 1;
+            by_e = z;
+            x = z;
+        }
+    }
+    if (!is(c, (size_t)x, "that"))
+        return DL_OK;
+    int32_t y = before_tail(c, x, end);
     /* a complement clause has its own subject and a finite verb; "the
      * claim that he made" would read as one too, so the clause must run
      * on past its verb */
@@ -544,11 +590,24 @@ static dl_status noun_cue(ctx *c, int32_t g)
         v++;
     if (v == x + 1 || v + 1 >= y || (c->flags[x] & (F_INQ | F_MARK)))
         return DL_OK;
+    y = subject_clause_end(c, lo, g, v, y);
     attrib at = {-1, -1, g, g + 1, NULL, DL_CUE_VERB, 0, 0};
     int32_t p = g - 1;
-    while (p >= lo && (tag(c, (size_t)p) == DL_TAG_JJ || tag(c, (size_t)p) == DL_TAG_NN))
+    bool named = false;
+    while (p >= lo && (tag(c, (size_t)p) == DL_TAG_JJ || tag(c, (size_t)p) == DL_TAG_NN ||
+                       tag(c, (size_t)p) == DL_TAG_NNP || tag(c, (size_t)p) == DL_TAG_NNPS)) {
+        named |= tag(c, (size_t)p) == DL_TAG_NNP || tag(c, (size_t)p) == DL_TAG_NNPS;
         p--;
-    if (p >= lo && (tag(c, (size_t)p) == DL_TAG_PRPS || is_possessive(c, (size_t)p))) {
+    }
+    if (by_f >= 0) {
+        at.sp_f = by_f;
+        at.sp_e = by_e;
+    } else if (named && p + 1 < g && !(p >= lo && is_possessive(c, (size_t)p))) {
+        /* "a New York Times report that ...": the name before the noun
+         * issued it. */
+        at.sp_f = p >= lo && is_det(c, (size_t)p) ? p : p + 1;
+        at.sp_e = g;
+    } else if (p >= lo && (tag(c, (size_t)p) == DL_TAG_PRPS || is_possessive(c, (size_t)p))) {
         int32_t q = tag(c, (size_t)p) == DL_TAG_POS ? p - 1 : p;
         int32_t n = tag(c, (size_t)p) == DL_TAG_PRPS ? p : dl_q_np_back(c, q, lo);
         if (n >= 0) {

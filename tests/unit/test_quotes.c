@@ -481,6 +481,18 @@ TEST(quotes_pronoun_speaker_is_the_recent_speaker_not_a_passing_name)
     dl_actors_close(actors);
 }
 
+TEST(quotes_parsed_noun_cues_agent_and_subject_clause)
+{
+    NEED_PARSER();
+    found f = find("Claims by Democrats that the vote was rigged were rejected. "
+                   "A New York Times report that the company lost money was confirmed.");
+    const dl_quote *q = with_text(&f, "that the vote was rigged");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "Democrats") && !strstr(q->text, "rejected"));
+    q = with_text(&f, "that the company lost money");
+    CHECK(q && q->speaker && strstr(q->speaker, "New York Times") && !strstr(q->text, "confirmed"));
+    dl_arena_free(f.arena);
+}
+
 /* --------------------------------------------------------- the seeds */
 
 typedef struct expect {
