@@ -485,11 +485,15 @@ TEST(quotes_parsed_noun_cues_agent_and_subject_clause)
 {
     NEED_PARSER();
     found f = find("Claims by Democrats that the vote was rigged were rejected. "
-                   "A New York Times report that the company lost money was confirmed.");
+                   "A New York Times report that the company lost money was confirmed. "
+                   "The president visited the camp on Monday as he issued a statement on the holiday.");
     const dl_quote *q = with_text(&f, "that the vote was rigged");
     CHECK(q && q->speaker && !strcmp(q->speaker, "Democrats") && !strstr(q->text, "rejected"));
     q = with_text(&f, "that the company lost money");
     CHECK(q && q->speaker && strstr(q->speaker, "New York Times") && !strstr(q->text, "confirmed"));
+    /* a subject after "as" is no preposition's object */
+    q = with_text(&f, "a statement on the holiday");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "he"));
     dl_arena_free(f.arena);
 }
 
@@ -596,13 +600,13 @@ TEST(quotes_polnear_floor)
     dl_prf source = dl_prf_make(ev.source_overlap_pred, ev.source_words_pred, ev.source_overlap_gold,
                                 ev.source_words_gold);
     /* The floor reached (see the report); raise it as it improves. */
-    if (content.f < 0.83)
-        dl_test_fail(__FILE__, __LINE__, "content overlap F1 %.3f below 0.83", content.f);
-    if (source.f < 0.70)
-        dl_test_fail(__FILE__, __LINE__, "source overlap F1 %.3f below 0.70", source.f);
-    if (content.p < 0.87)
-        dl_test_fail(__FILE__, __LINE__, "content overlap precision %.3f below 0.87", content.p);
+    if (content.f < 0.84)
+        dl_test_fail(__FILE__, __LINE__, "content overlap F1 %.3f below 0.84", content.f);
+    if (source.f < 0.72)
+        dl_test_fail(__FILE__, __LINE__, "source overlap F1 %.3f below 0.72", source.f);
+    if (content.p < 0.88)
+        dl_test_fail(__FILE__, __LINE__, "content overlap precision %.3f below 0.88", content.p);
     double speaker = ev.speaker_matched ? (double)ev.speaker_right / ev.speaker_matched : 0;
-    if (speaker < 0.83)
-        dl_test_fail(__FILE__, __LINE__, "speaker accuracy %.3f below 0.83", speaker);
+    if (speaker < 0.86)
+        dl_test_fail(__FILE__, __LINE__, "speaker accuracy %.3f below 0.86", speaker);
 }
