@@ -333,6 +333,7 @@ static dl_pipeline *open_pipeline(dl_cli *cli, const dl_petr_file *f, const char
     co.n_verb_files = f->n_verb_files;
     co.discard_files = discards;
     co.n_discard_files = f->n_discard_files;
+    co.petrarch = true; /* the records are coded by PETRARCH's conventions */
     co.diag = print_diag;
     co.diag_user = dict_diags;
     dl_pipeline_options po = DL_PIPELINE_OPTIONS_INIT;

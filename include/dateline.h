@@ -404,6 +404,8 @@ typedef struct dl_event {
     uint32_t pattern_line;
     const char **entries;        /* dictionary entries that fired ("ISRAEL [ISR] data/actors/countries.txt:812") */
     uint32_t n_entries;
+    const char **rules;          /* ids of the coder's rules that decided it ("fact.want", "who.passive") */
+    uint32_t n_rules;
 } dl_event;
 
 typedef struct dl_coder dl_coder;
@@ -421,8 +423,14 @@ typedef struct dl_coder_options {
     dl_diag_fn diag;
     void *diag_user;
     const dl_actors *actors;  /* to code the dateline's place; may be NULL */
+    /* PETRARCH's and TABARI's conventions instead of ANNOTATION.md's, for
+     * `dateline validate`: "will attack" is the attack, a modal or planned
+     * attack ("may strike", "plans to strike") is a threat and other
+     * modal or planned acts are dropped, and what follows "denied" is not
+     * coded; every event is then asserted or negated. */
+    bool petrarch;
 } dl_coder_options;
-#define DL_CODER_OPTIONS_INIT {1, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL}
+#define DL_CODER_OPTIONS_INIT {1, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, false}
 
 dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options);
 void dl_coder_close(dl_coder *coder);

@@ -7,6 +7,7 @@
  * CAMEO table gives each code its Goldstein score, quad class and PLOVER
  * mapping; discards and nominal frames are compiled to word lists. */
 #include "events/coder_int.h"
+#include "events/factuality.h"
 #include "base/arena.h"
 #include "base/buf.h"
 
@@ -276,6 +277,7 @@ void dl_coder_close(dl_coder *c)
     dl_discard_dict_free(&c->discards);
     dl_cameo_close(c->cameo);
     dl_map_free(c->by_word);
+    dl_map_free(c->fact_words);
     dl_arena_free(c->arena);
     free(c);
 }
@@ -289,6 +291,7 @@ dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options)
     if (!c)
         return DL_ERR_NOMEM;
     c->actors = o->actors;
+    c->petrarch = o->petrarch;
     dl_status st = (c->arena = dl_arena_new(1 << 20)) && (c->by_word = dl_map_new()) ? DL_OK : DL_ERR_NOMEM;
     if (!st)
         st = dl_verb_dict_init(&c->verbs);
@@ -319,6 +322,11 @@ dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options)
         dl_buf_clear(&path);
         dl_buf_printf(&path, "%s/nominal.txt", dir);
         st = load_nominal(c, path.data);
+    }
+    if (!st) {
+        dl_buf_clear(&path);
+        dl_buf_printf(&path, "%s/lexicon/factuality.tsv", dir);
+        st = dl_fact_load(c, path.data, o->diag, o->diag_user);
     }
     dl_buf_free(&path);
     if (!st)

@@ -84,6 +84,8 @@ struct dl_coder {
     const char *nominal_file;
     const char **verb_files;
     size_t n_verb_files;
+    dl_map *fact_words;   /* factuality cue word -> class (factuality.c) */
+    bool petrarch;        /* dl_coder_options.petrarch */
 };
 
 /* Splits "A B_C" into lower-case words in the arena. */

@@ -25,6 +25,7 @@
  * verb after "denied"/"rejected" in the same sentence is what was denied,
  * not an event; a plain statement (CAMEO 010) is left to the quotes stage. */
 #include "events/coder_int.h"
+#include "events/factuality.h"
 #include "base/arena.h"
 
 #include <stdio.h>
@@ -89,6 +90,14 @@ static const dl_quote *quote_around(const ctx *x, const dl_token *t)
 
 static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth);
 
+/* A newspaper that criticizes or endorses is an actor when it is the
+ * subject (ANNOTATION.md codes "The Japan Times criticized" as JPNMED);
+ * its reports are quotes, and CAMEO 010 is never coded. */
+static bool usable_source(const dl_mention *m)
+{
+    return m->code && m->code[0] != '-';
+}
+
 static void subjects_in(const ctx *x, uint32_t lo, uint32_t hi, actor_set *out)
 {
     /* the mention nearest the verb first, then those listed with it */
@@ -97,7 +106,7 @@ static void subjects_in(const ctx *x, uint32_t lo, uint32_t hi, actor_set *out)
         int32_t mi = x->at[t];
         if (mi < 0 || x->mentions[mi].last > hi)
             continue;
-        if (dl_coder_usable(&x->mentions[mi]) && !in_prep_phrase(x, &x->mentions[mi]))
+        if (usable_source(&x->mentions[mi]) && !in_prep_phrase(x, &x->mentions[mi]))
             best = mi;
     }
     if (best < 0)
@@ -366,8 +375,22 @@ typedef struct coded {
     const char *file;
     uint32_t line;
     bool cyber, negated;
+    dl_fact fact;
     const char *entry;       /* the verb dictionary entry */
+    const char *rules[6];    /* ids of the rules that decided it */
+    uint32_t n_rules;
 } coded;
+
+static void add_rule(coded *k, const char *rule)
+{
+    if (!rule)
+        return;
+    for (uint32_t i = 0; i < k->n_rules; i++)
+        if (!strcmp(k->rules[i], rule))
+            return;
+    if (k->n_rules < sizeof k->rules / sizeof *k->rules)
+        k->rules[k->n_rules++] = rule;
+}
 
 /* "FRO/BIL/SAM": a dictionary code naming several actors at once gives
  * one actor per part. Returns the number of parts (at most max). */
@@ -462,7 +485,14 @@ static dl_status emit_one(const ctx *x, const coded *k, const dl_cameo_code *inf
         e->plover_mode = "cyber";
     }
     e->negated = k->negated;
-    e->factuality = k->negated ? "negated" : "asserted";
+    e->factuality = dl_fact_name(k->fact);
+    if (k->n_rules) {
+        e->rules = DL_ARENA_NEW(x->arena, const char *, k->n_rules);
+        if (!e->rules)
+            return DL_ERR_NOMEM;
+        memcpy(e->rules, k->rules, k->n_rules * sizeof *e->rules);
+        e->n_rules = k->n_rules;
+    }
     e->verb = k->verb;
     e->pattern = k->pattern;
     e->pattern_file = k->file;
@@ -530,7 +560,7 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     const dl_chunk *vg = x->vg[vgi];
     uint32_t vfirst = head, vend = head + 1;
     int32_t vi = dl_coder_find_verb(x, head, &vfirst, &vend);
-    if (vi < 0 || after_denial)
+    if (vi < 0 || (after_denial && x->c->petrarch))
         return DL_OK;
     /* A gerund after "of", "in", "for" or "about" names an activity inside
      * a noun phrase ("the importance of protecting civilians"), not a deed;
@@ -594,21 +624,35 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
         k.file = block->file;
         k.line = block->line;
     }
-    k.negated = vg && (vg->flags & DL_VG_NEGATED) && !spelled_out;
-    bool planned = vgi > 0 && vg->first > 0 && x->s->tokens[vg->first - 1].tag == DL_TAG_TO &&
-                   intends(&x->s->tokens[x->vg[vgi - 1]->head]);
-    /* "will attack" is coded as the attack, as TABARI and PETRARCH do;
-     * "is expected to" and "is going to" are plans. */
-    if (vg->flags & DL_VG_FUTURE) {
-        bool will = false;
-        for (uint32_t t = vg->first; t < vg->end; t++)
-            will |= dl_coder_word_eq(&x->s->tokens[t], "will") || dl_coder_word_eq(&x->s->tokens[t], "shall") ||
-                    dl_coder_word_eq(&x->s->tokens[t], "'ll");
-        planned |= !will;
-    }
-    if (!spelled_out && (planned || (vg->flags & DL_VG_MODAL))) {
-        if (k.negated || !(k.code = hypothetical(k.code)))
-            return DL_OK;
+    if (x->c->petrarch) {
+        /* PETRARCH's conventions (dl_coder_options.petrarch) */
+        k.negated = vg && (vg->flags & DL_VG_NEGATED) && !spelled_out;
+        bool planned = vgi > 0 && vg->first > 0 && x->s->tokens[vg->first - 1].tag == DL_TAG_TO &&
+                       intends(&x->s->tokens[x->vg[vgi - 1]->head]);
+        /* "will attack" is coded as the attack, as TABARI and PETRARCH do;
+         * "is expected to" and "is going to" are plans. */
+        if (vg->flags & DL_VG_FUTURE) {
+            bool will = false;
+            for (uint32_t t = vg->first; t < vg->end; t++)
+                will |= dl_coder_word_eq(&x->s->tokens[t], "will") || dl_coder_word_eq(&x->s->tokens[t], "shall") ||
+                        dl_coder_word_eq(&x->s->tokens[t], "'ll");
+            planned |= !will;
+        }
+        if (!spelled_out && (planned || (vg->flags & DL_VG_MODAL))) {
+            if (k.negated || !(k.code = hypothetical(k.code)))
+                return DL_OK;
+            add_rule(&k, "petrarch.modal-threat");
+        }
+        k.fact = k.negated ? DL_FACT_NEGATED : DL_FACT_ASSERTED;
+    } else {
+        fact_result fr = dl_fact_verb(x, vgi);
+        /* a pattern that spells out the negation ("REFUSED TO MEET")
+         * has coded what not doing it means */
+        if (spelled_out && fr.value == DL_FACT_NEGATED)
+            fr.value = DL_FACT_ASSERTED, fr.rule = "fact.spelled-out";
+        k.fact = fr.value;
+        k.negated = fr.value == DL_FACT_NEGATED;
+        add_rule(&k, fr.rule);
     }
     k.verb = dl_arena_strndup(x->arena, x->a->body + x->s->tokens[vfirst].start,
                               x->s->tokens[vend - 1].end - x->s->tokens[vfirst].start);
@@ -634,10 +678,14 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
         passive = !(subj.n && obj.n);
     }
     if (passive) {
-        if (!src.n) {
-            int32_t agent = passive_agent(x, vend, limit);
-            if (agent >= 0)
-                add_actor(&src, agent);
+        int32_t agent = passive_agent(x, vend, limit);
+        /* "China was criticized by Japan": a pattern's '+' after a
+         * passive verb is its agent, the doer (rule who.passive-agent) */
+        if (agent >= 0 && tgt.n == 1 && tgt.m[0] == agent && !src.n)
+            tgt.n = 0;
+        if (!src.n && agent >= 0) {
+            add_actor(&src, agent);
+            add_rule(&k, "who.passive-agent");
         }
         if (!tgt.n && vg)
             subjects(x, vgi, &tgt, 0);
@@ -753,6 +801,11 @@ static dl_status code_frames(const ctx *x)
             if (!src.n || !tgt.n)
                 continue;
             coded k = {.code = fr->code, .file = x->c->nominal_file, .line = fr->line};
+            fact_result fa = dl_fact_noun(x, i, pos);
+            k.fact = fa.value;
+            k.negated = fa.value == DL_FACT_NEGATED;
+            add_rule(&k, "frame.nominal");
+            add_rule(&k, fa.rule);
             k.verb = dl_arena_strndup(x->arena, x->a->body + s->tokens[i].start,
                                       s->tokens[pos - 1].end - s->tokens[i].start);
             char line[256] = "";
