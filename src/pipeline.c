@@ -6,11 +6,15 @@
 #include "dateline.h"
 #include "dict/dict.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct dl_pipeline {
     unsigned stages;
+    dl_diag_fn diag;
+    void *diag_user;
+    dl_cleaner *cleaner;
     dl_parser *parser;
     dl_actors *actors;
     dl_quoter *quoter;
@@ -25,6 +29,7 @@ void dl_pipeline_close(dl_pipeline *p)
     dl_quoter_close(p->quoter);
     dl_actors_close(p->actors);
     dl_parser_close(p->parser);
+    dl_cleaner_close(p->cleaner);
     free(p);
 }
 
@@ -43,8 +48,10 @@ dl_status dl_pipeline_open(dl_pipeline **out, const dl_pipeline_options *options
     if (s & DL_STAGE_ACTORS)
         s |= DL_STAGE_PARSE;
     p->stages = s;
-    dl_status st = DL_OK;
-    if (s & DL_STAGE_PARSE)
+    p->diag = o->diag;
+    p->diag_user = o->diag_user;
+    dl_status st = dl_cleaner_open(&p->cleaner, o->data_dir);
+    if (!st && (s & DL_STAGE_PARSE))
         st = dl_parser_open(&p->parser, o->data_dir);
     if (!st && (s & DL_STAGE_ACTORS)) {
         dl_actors_options ao = DL_ACTORS_OPTIONS_INIT;
@@ -96,4 +103,93 @@ dl_status dl_pipeline_run(dl_analysis *out, const dl_pipeline *p, const dl_artic
                             out->n_sentences, out->mentions, out->n_mentions, out->quotes,
                             out->n_quotes, arena);
     return st;
+}
+
+/* ------------------------------------------------------------------ input */
+
+struct dl_input {
+    const dl_pipeline *pipeline;
+    dl_reader *reader;
+    const dl_document *doc;
+    const char *date;
+};
+
+dl_status dl_input_open(dl_input **out, const dl_pipeline *p, const char *const *paths,
+                        size_t n_paths, const dl_input_options *options)
+{
+    dl_input_options defaults = DL_INPUT_OPTIONS_INIT;
+    const dl_input_options *o = options ? options : &defaults;
+    *out = NULL;
+    if (!p)
+        return DL_ERR_ARG;
+    dl_input *in = calloc(1, sizeof *in);
+    if (!in)
+        return DL_ERR_NOMEM;
+    in->pipeline = p;
+    in->date = o->date;
+    dl_reader_options ro = DL_READER_OPTIONS_INIT;
+    ro.format = o->format;
+    ro.max_file_bytes = o->max_file_bytes;
+    ro.diag = p->diag;
+    ro.diag_user = p->diag_user;
+    dl_status st = dl_reader_open(&in->reader, paths, n_paths, &ro);
+    if (st) {
+        free(in);
+        return st;
+    }
+    *out = in;
+    return DL_OK;
+}
+
+/* Reports a document the cleaner could not take, naming its file and line. */
+static void report_unclean(const dl_input *in, const dl_document *doc, dl_status st)
+{
+    if (!in->pipeline->diag)
+        return;
+    char msg[128];
+    snprintf(msg, sizeof msg, "cleaning failed: %s; document skipped", dl_status_name(st));
+    dl_diag d = {DL_ERROR, st, doc->path, doc->line, 0, msg};
+    in->pipeline->diag(in->pipeline->diag_user, &d);
+}
+
+dl_status dl_input_next(dl_input *in, dl_article **articles, size_t *n_articles, dl_arena *arena)
+{
+    *articles = NULL;
+    *n_articles = 0;
+    for (;;) {
+        const dl_document *doc;
+        dl_status st = dl_reader_next(in->reader, &doc);
+        if (st)
+            return st;
+        in->doc = doc;
+        st = dl_clean(articles, n_articles, in->pipeline->cleaner, doc, arena);
+        if (st == DL_ERR_NOMEM)
+            return st;
+        if (st) {
+            report_unclean(in, doc, st);
+            continue;
+        }
+        for (size_t i = 0; i < *n_articles; i++)
+            if (in->date && !(*articles)[i].date)
+                (*articles)[i].date = in->date;
+        return DL_OK;
+    }
+}
+
+const dl_document *dl_input_document(const dl_input *in)
+{
+    return in->doc;
+}
+
+void dl_input_stats(const dl_input *in, dl_reader_stats *stats)
+{
+    dl_reader_stats_get(in->reader, stats);
+}
+
+void dl_input_close(dl_input *in)
+{
+    if (!in)
+        return;
+    dl_reader_close(in->reader);
+    free(in);
 }

@@ -2,46 +2,30 @@
  * a country and its roles ("ISR" + GOV -> "ISRGOV"), prefix roles
  * ("NGO" + ARN), and what a dictionary entry's code says about it. */
 #include "actors/actor_int.h"
+#include "base/actor_code.h"
 #include "base/arena.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* Three-letter codes that open a code without being a country. */
+/* The anatomy of a code is decided once, in base/actor_code.c. */
 bool dl_actor_role_prefix(const char *c)
 {
-    static const char *const roles[] = {
-        "IGO", "NGO", "NGM", "MNC", "UIS", "INT", "IMG", "GOV", "MIL", "REB", "OPP", "PTY", "COP",
-        "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL", "ELI", "LAB", "LEG", "REF", "HLH", "AGR",
-        "RAD", "REL", "UAF", "SEP", "INS", "ENV", "---",
-    };
-    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
-        if (!memcmp(c, roles[i], 3))
-            return true;
-    return false;
+    return dl_code_is_role(c);
 }
 
 bool dl_actor_three_letters(const char *c)
 {
-    for (int i = 0; i < 3; i++)
-        if (!(c[i] >= 'A' && c[i] <= 'Z'))
-            return false;
-    return true;
+    return dl_code_three_letters(c);
 }
 
 /* The country and role of a CAMEO-style code, in the arena. */
 void dl_actor_split_code(dl_actor_ctx *ctx, const char *code, const char **country, const char **role)
 {
-    *country = *role = NULL;
-    if (!code || strlen(code) < 3 || !dl_actor_three_letters(code))
-        return;
-    if (dl_actor_role_prefix(code)) {
-        *role = dl_arena_strndup(ctx->arena, code, 3);
-        return;
-    }
-    *country = dl_arena_strndup(ctx->arena, code, 3);
-    if (strlen(code) >= 6 && dl_actor_three_letters(code + 3))
-        *role = dl_arena_strndup(ctx->arena, code + 3, 3);
+    char c[4], r[4];
+    dl_code_split(code, c, r);
+    *country = *c ? dl_arena_strdup(ctx->arena, c) : NULL;
+    *role = *r ? dl_arena_strdup(ctx->arena, r) : NULL;
 }
 
 const char *dl_actor_entry_code(const dl_actor_ctx *ctx, const dl_actor_entry *e)

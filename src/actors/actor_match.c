@@ -20,6 +20,7 @@
  * A surname seen earlier in the article ("Gallant" after "Yoav Gallant")
  * beats a one-word dictionary match: the article's context is better
  * evidence than a dictionary that holds several Cohens. */
+#include "text/tagclass.h"
 #include "actors/actor_int.h"
 #include "base/arena.h"
 #include "base/buf.h"
@@ -128,10 +129,6 @@ static dl_status build_pieces(dl_actor_ctx *ctx, const dl_sentence *s)
 
 /* ---------------------------------------------------------------- checks */
 
-static bool is_tag(uint8_t tag, dl_tag a, dl_tag b)
-{
-    return tag == a || tag == b;
-}
 
 /* Tags that a one-word proper name never has. */
 static bool function_tag(uint8_t tag)
@@ -266,7 +263,7 @@ static dl_status close_name(dl_actor_ctx *ctx, size_t p0, size_t p1)
     size_t letters = 0;
     for (size_t i = p0; i < p1; i++) {
         uint8_t tag = s->tokens[pc[i].token].tag;
-        proper |= is_tag(tag, DL_TAG_NNP, DL_TAG_NNPS) || tag == DL_TAG_NONE;
+        proper |= dl_tag_is_proper(tag) || tag == DL_TAG_NONE;
         letters += pc[i].len;
     }
     if (!proper || letters < 2)

@@ -3,10 +3,12 @@
  *   code<TAB>name<TAB>goldstein<TAB>quad_class<TAB>plover_event<TAB>plover_mode
  *
  * with '#' comment lines, a header line (its first field is "code"), and,
- * after a line "#cyber", rows "code<TAB>plover_event<TAB>plover_mode" that
- * say how a cyber verb's event maps to PLOVER. */
+ * after the section line "[cyber]", rows "code<TAB>plover_event<TAB>
+ * plover_mode" that say how a cyber verb's event maps to PLOVER. Lines are
+ * read by the one data-file reader (base/lines.h). */
 #include "events/cameo.h"
 #include "base/arena.h"
+#include "base/lines.h"
 #include "base/map.h"
 
 #include <stdio.h>
@@ -36,43 +38,29 @@ static char *field(char **p)
     return s;
 }
 
-static void warn(dl_diag_fn diag, void *user, const char *path, uint64_t line, const char *msg)
-{
-    if (diag) {
-        dl_diag d = {DL_WARNING, DL_ERR_PARSE, path, line, 0, msg};
-        diag(user, &d);
-    }
-}
-
 dl_status dl_cameo_open(dl_cameo **out, const char *path, dl_diag_fn diag, void *user)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        if (diag) {
-            dl_diag d = {DL_ERROR, DL_ERR_IO, path, 0, 0, "cannot open the CAMEO table"};
-            diag(user, &d);
-        }
-        return DL_ERR_IO;
-    }
+    dl_lines l;
+    dl_status st = dl_lines_open(&l, path, true, diag, user);
+    if (st)
+        return st;
     dl_cameo *c = calloc(1, sizeof *c);
     if (!c || !(c->arena = dl_arena_new(1 << 16)) || !(c->index = dl_map_new())) {
-        fclose(f);
+        dl_lines_close(&l);
         dl_cameo_close(c);
         return DL_ERR_NOMEM;
     }
-    char *line = NULL;
-    size_t cap = 0;
-    uint64_t number = 0;
+    char *line;
+    size_t len;
     bool cyber = false;
-    dl_status st = DL_OK;
-    while (!st && getline(&line, &cap, f) >= 0) {
-        number++;
-        if (!strncmp(line, "#cyber", 6)) {
-            cyber = true;
+    while (!st && dl_lines_next(&l, &line, &len)) {
+        if (line[0] == '[') {
+            if (strcmp(line, "[cyber]"))
+                dl_lines_warn(&l, "unknown section %s; the rows after it are read as before", line);
+            else
+                cyber = true;
             continue;
         }
-        if (line[0] == '#' || line[0] == '\n' || line[0] == '\r')
-            continue;
         char *p = line;
         char *code = field(&p);
         if (!code || !*code || !strcmp(code, "code"))
@@ -81,7 +69,7 @@ dl_status dl_cameo_open(dl_cameo **out, const char *path, dl_diag_fn diag, void 
             char *plover = field(&p);
             dl_cameo_code *e = dl_map_get(c->index, code, strlen(code));
             if (!e) {
-                warn(diag, user, path, number, "cyber row for a code not in the table; ignored");
+                dl_lines_warn(&l, "cyber row for %s, a code not in the table; ignored", code);
                 continue;
             }
             e->cyber_plover = plover && *plover ? dl_arena_strdup(c->arena, plover) : NULL;
@@ -89,7 +77,11 @@ dl_status dl_cameo_open(dl_cameo **out, const char *path, dl_diag_fn diag, void 
         }
         char *name = field(&p), *gold = field(&p), *quad = field(&p), *plover = field(&p), *mode = field(&p);
         if (!name || !gold || !quad) {
-            warn(diag, user, path, number, "CAMEO row with fewer than 4 fields; skipped");
+            dl_lines_warn(&l, "CAMEO row with fewer than 4 fields; skipped");
+            continue;
+        }
+        if (dl_map_get(c->index, code, strlen(code))) {
+            dl_lines_warn(&l, "CAMEO code %s listed twice; the first row is kept", code);
             continue;
         }
         dl_cameo_code *e = DL_ARENA_NEW(c->arena, dl_cameo_code, 1);
@@ -108,8 +100,7 @@ dl_status dl_cameo_open(dl_cameo **out, const char *path, dl_diag_fn diag, void 
         if (dl_map_put(c->index, e->code, strlen(e->code), e))
             st = DL_ERR_NOMEM;
     }
-    free(line);
-    fclose(f);
+    dl_lines_close(&l);
     if (st) {
         dl_cameo_close(c);
         return st;

@@ -8,6 +8,7 @@
  * mapping; discards and nominal frames are compiled to word lists. */
 #include "events/coder_int.h"
 #include "events/factuality.h"
+#include "base/lines.h"
 #include "base/arena.h"
 #include "base/buf.h"
 
@@ -221,26 +222,24 @@ static dl_status compile_patterns(dl_coder *c)
     return DL_OK;
 }
 
-static dl_status load_nominal(dl_coder *c, const char *path)
+static dl_status load_nominal(dl_coder *c, const char *path, dl_diag_fn diag, void *user)
 {
-    FILE *f = fopen(path, "r");
-    if (!f)
+    dl_lines l;
+    if (dl_lines_open(&l, path, false, diag, user))
         return DL_OK; /* optional: a user's own dictionaries may come without one */
-    char *line = NULL;
-    size_t cap = 0, room = 0;
-    uint32_t number = 0;
+    char *line;
+    size_t len, room = 0;
     dl_status st = DL_OK;
     c->nominal_file = dl_arena_strdup(c->arena, path);
-    while (!st && getline(&line, &cap, f) >= 0) {
-        number++;
-        if (line[0] == '#' || line[0] == '\n')
-            continue;
+    while (!st && dl_lines_next(&l, &line, &len)) {
+        uint32_t number = l.number;
         char *tab = strchr(line, '\t');
-        if (!tab)
+        if (!tab) {
+            dl_lines_warn(&l, "a frame line is CODE<TAB>frame; no tab here, line skipped");
             continue;
+        }
         *tab = '\0';
         char *frame = tab + 1;
-        frame[strcspn(frame, "\r\n")] = '\0';
         if (c->n_frames == room) {
             room = room ? room * 2 : 32;
             nframe *nf = dl_arena_grow(c->arena, c->frames, c->n_frames * sizeof *nf, room * sizeof *nf);
@@ -264,8 +263,7 @@ static dl_status load_nominal(dl_coder *c, const char *path)
         if (fr->n)
             c->n_frames++;
     }
-    free(line);
-    fclose(f);
+    dl_lines_close(&l);
     return st;
 }
 
@@ -321,7 +319,7 @@ dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options)
     if (!st) {
         dl_buf_clear(&path);
         dl_buf_printf(&path, "%s/nominal.txt", dir);
-        st = load_nominal(c, path.data);
+        st = load_nominal(c, path.data, o->diag, o->diag_user);
     }
     if (!st) {
         dl_buf_clear(&path);
@@ -329,6 +327,14 @@ dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options)
         st = dl_fact_load(c, path.data, o->diag, o->diag_user);
     }
     dl_buf_free(&path);
+    /* Explanations name the data files relative to the data folder, so a
+     * stored event does not carry the path of the machine that coded it. */
+    for (size_t i = 0; i < c->verbs.n_blocks; i++)
+        c->verbs.blocks[i].file = dl_data_relative(c->verbs.blocks[i].file, dir);
+    for (size_t i = 0; i < c->verbs.n_patterns; i++)
+        c->verbs.patterns[i].file = dl_data_relative(c->verbs.patterns[i].file, dir);
+    if (c->nominal_file)
+        c->nominal_file = dl_data_relative(c->nominal_file, dir);
     if (!st)
         st = compile_verbs(c);
     if (!st)

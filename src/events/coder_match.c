@@ -2,6 +2,7 @@
  * phrase at a token (the longest whose head the token is), and a pattern's
  * elements forward and backward from it, synsets included; and the verb
  * groups those are looked for at. */
+#include "text/tagclass.h"
 #include "events/coder_int.h"
 #include "base/arena.h"
 
@@ -10,8 +11,7 @@
 
 bool dl_coder_is_verb_tag(uint8_t t)
 {
-    return t == DL_TAG_VB || t == DL_TAG_VBD || t == DL_TAG_VBG || t == DL_TAG_VBN || t == DL_TAG_VBP ||
-           t == DL_TAG_VBZ;
+    return dl_tag_is_verb(t);
 }
 
 bool dl_coder_word_eq(const dl_token *t, const char *w)

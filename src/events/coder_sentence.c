@@ -24,6 +24,7 @@
  * else nothing ("will strike" is coded as the strike, as TABARI does); a
  * verb after "denied"/"rejected" in the same sentence is what was denied,
  * not an event; a plain statement (CAMEO 010) is left to the quotes stage. */
+#include "text/tagclass.h"
 #include "events/coder_int.h"
 #include "events/factuality.h"
 #include "base/arena.h"
@@ -133,8 +134,7 @@ static bool reduced_relative(const ctx *x, const dl_chunk *c)
 {
     if (c->end - c->first != 1 || c->first == 0 || x->s->tokens[c->head].tag != DL_TAG_VBN)
         return false;
-    uint8_t t = x->s->tokens[c->first - 1].tag;
-    return t == DL_TAG_NN || t == DL_TAG_NNS || t == DL_TAG_NNP || t == DL_TAG_NNPS;
+    return dl_tag_is_noun(x->s->tokens[c->first - 1].tag);
 }
 
 static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth)
@@ -190,10 +190,6 @@ static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth)
         subjects(x, nonfinite ? back : vgi - 1, out, depth + 1);
 }
 
-static bool is_noun_tag(uint8_t t)
-{
-    return t == DL_TAG_NN || t == DL_TAG_NNS || t == DL_TAG_NNP || t == DL_TAG_NNPS;
-}
 
 /* Where the object of verb group vgi may end: at the next verb group,
  * past participles and gerunds that only qualify a noun ("the roads
@@ -204,7 +200,7 @@ static bool is_noun_tag(uint8_t t)
 static bool noun_here(const ctx *x, uint32_t t)
 {
     uint8_t tag = x->s->tokens[t].tag;
-    if (is_noun_tag(tag))
+    if (dl_tag_is_noun(tag))
         return true;
     if (tag != DL_TAG_VBZ && tag != DL_TAG_VBP)
         return false;
@@ -276,7 +272,7 @@ static void objects(const ctx *x, uint32_t from, uint32_t limit, int32_t skip, a
         const dl_mention *m = &x->mentions[mi];
         /* "in Gaza" is where; "fired at Seoul", "roads leading into
          * Mordor" are whom */
-        bool noun_place = places_too == 2 && m->first >= 2 && is_noun_tag(x->s->tokens[m->first - 2].tag);
+        bool noun_place = places_too == 2 && m->first >= 2 && dl_tag_is_noun(x->s->tokens[m->first - 2].tag);
         const char *prep = m->first ? x->s->tokens[m->first - 1].text : "";
         if (places_too != 1 && !noun_place && m->first && is_location_prep(&x->s->tokens[m->first - 1]) &&
             strcasecmp(prep, "at") && strcasecmp(prep, "into") && is_place(m))

@@ -3,6 +3,7 @@
  * rule. */
 #include "events/factuality.h"
 #include "base/arena.h"
+#include "base/lines.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -51,18 +52,13 @@ dl_status dl_fact_load(dl_coder *c, const char *path, dl_diag_fn diag, void *dia
 {
     if (!(c->fact_words = dl_map_new()))
         return DL_ERR_NOMEM;
-    FILE *f = fopen(path, "r");
-    if (!f)
+    dl_lines l;
+    if (dl_lines_open(&l, path, false, diag, diag_user) != DL_OK)
         return DL_OK;
-    char *line = NULL;
-    size_t cap = 0;
-    uint64_t number = 0;
+    char *line;
+    size_t len;
     dl_status st = DL_OK;
-    while (!st && getline(&line, &cap, f) >= 0) {
-        number++;
-        line[strcspn(line, "\r\n")] = '\0';
-        if (line[0] == '#' || line[0] == '\0')
-            continue;
+    while (!st && dl_lines_next(&l, &line, &len)) {
         char *tab = strchr(line, '\t');
         int cls = 0;
         if (tab) {
@@ -72,12 +68,7 @@ dl_status dl_fact_load(dl_coder *c, const char *path, dl_diag_fn diag, void *dia
                     cls = k;
         }
         if (!cls || !tab[1]) {
-            if (diag) {
-                char msg[160];
-                snprintf(msg, sizeof msg, "not a factuality cue (class<TAB>word with a known class): %.60s", line);
-                dl_diag d = {DL_WARNING, DL_ERR_PARSE, path, number, 0, msg};
-                diag(diag_user, &d);
-            }
+            dl_lines_warn(&l, "not a factuality cue (class<TAB>word with a known class); skipped");
             continue;
         }
         char *w = tab + 1;
@@ -89,8 +80,7 @@ dl_status dl_fact_load(dl_coder *c, const char *path, dl_diag_fn diag, void *dia
         else
             *slot = (void *)((uintptr_t)*slot | ((uintptr_t)1 << cls));
     }
-    free(line);
-    fclose(f);
+    dl_lines_close(&l);
     return st;
 }
 

@@ -84,7 +84,7 @@ int32_t dl_q_np_back(const ctx *c, int32_t j, int32_t lo)
         }
         /* "elected officials", "the retired general": a participle
          * before the head, when nothing before it makes it a verb. */
-        if (tag(c, (size_t)p) == DL_TAG_VBN && f == j && is_noun(tag(c, (size_t)f)) &&
+        if (tag(c, (size_t)p) == DL_TAG_VBN && f == j && dl_tag_is_noun(tag(c, (size_t)f)) &&
             !(c->flags[p] & (F_MARK | F_INQ)) &&
             (p == lo || is_det(c, (size_t)p - 1) || tag(c, (size_t)p - 1) == DL_TAG_COMMA ||
              tag(c, (size_t)p - 1) == DL_TAG_JJ || tag(c, (size_t)p - 1) == DL_TAG_CD)) {
@@ -144,7 +144,7 @@ int32_t dl_q_skip_aux_back(const ctx *c, int32_t g, int32_t lo)
         dl_tag t = tag(c, (size_t)j);
         if (t == DL_TAG_RB || t == DL_TAG_MD || is(c, (size_t)j, "n't") || is(c, (size_t)j, "n\xE2\x80\x99t") ||
             is(c, (size_t)j, "not") ||
-            (is_verb(t) && (lemma_is(c, (size_t)j, "be") || lemma_is(c, (size_t)j, "have") ||
+            (dl_tag_is_verb(t) && (lemma_is(c, (size_t)j, "be") || lemma_is(c, (size_t)j, "have") ||
                             lemma_is(c, (size_t)j, "do"))))
             j--;
         else
@@ -171,7 +171,7 @@ static bool bare_finite(const ctx *c, int32_t a, int32_t b)
         dl_tag t = tag(c, (size_t)k);
         if (t == DL_TAG_WP || t == DL_TAG_WDT || t == DL_TAG_WPS || is(c, (size_t)k, "that"))
             relative = true;
-        else if (is_finite(t) && !relative)
+        else if (dl_tag_is_finite(t) && !relative)
             return true;
     }
     return false;
@@ -296,17 +296,17 @@ static bool subject_np(const ctx *c, int32_t v, int32_t lo, int32_t *f, int32_t 
     }
     /* "Merkley, Brown and Menendez all suggested": a floating quantifier */
     bool floating = j > lo && (is(c, (size_t)j, "all") || is(c, (size_t)j, "both") || is(c, (size_t)j, "each")) &&
-                    (is_noun(tag(c, (size_t)j - 1)) || tag(c, (size_t)j - 1) == DL_TAG_RRB);
+                    (dl_tag_is_noun(tag(c, (size_t)j - 1)) || tag(c, (size_t)j - 1) == DL_TAG_RRB);
     if (floating)
         j--;
     if (j >= lo && tag(c, (size_t)j) == DL_TAG_COMMA)
         return apposition(c, j, lo, f, e);
     /* "Cruz exhorted Republicans to ... and said he was ...": a second
      * verb shares the sentence's subject. */
-    if (j > lo && (is(c, (size_t)j, "and") || is(c, (size_t)j, "but")) && is_verb(tag(c, (size_t)v)) &&
-        !is_noun(tag(c, (size_t)j - 1)) && dl_q_sentence_subject(c, v, f, e)) {
+    if (j > lo && (is(c, (size_t)j, "and") || is(c, (size_t)j, "but")) && dl_tag_is_verb(tag(c, (size_t)v)) &&
+        !dl_tag_is_noun(tag(c, (size_t)j - 1)) && dl_q_sentence_subject(c, v, f, e)) {
         for (int32_t k = *e; k < j; k++)
-            if (is_finite(tag(c, (size_t)k)))
+            if (dl_tag_is_finite(tag(c, (size_t)k)))
                 return true;
         return false;
     }
@@ -346,11 +346,11 @@ static bool subject_np(const ctx *c, int32_t v, int32_t lo, int32_t *f, int32_t 
             int32_t q = t - 2, lv = -1;
             /* "observers in Virginia and around the country": coordinated
              * prepositional phrases. */
-            if (lt == DL_TAG_IN && q - 1 >= lo && tag(c, (size_t)q) == DL_TAG_CC && is_noun(tag(c, (size_t)q - 1)))
+            if (lt == DL_TAG_IN && q - 1 >= lo && tag(c, (size_t)q) == DL_TAG_CC && dl_tag_is_noun(tag(c, (size_t)q - 1)))
                 q--;
             if (lt == DL_TAG_IN && !is(c, (size_t)t - 1, "that"))
-                lv = is_verb(tag(c, (size_t)q)) ? q : -1;
-            else if (is_verb(lt))
+                lv = dl_tag_is_verb(tag(c, (size_t)q)) ? q : -1;
+            else if (dl_tag_is_verb(lt))
                 lv = t - 1;
             else if (lt != DL_TAG_CC)
                 break;
@@ -365,7 +365,7 @@ static bool subject_np(const ctx *c, int32_t v, int32_t lo, int32_t *f, int32_t 
                     q = lv - 1;
                 else
                     break;
-                if (q < lo || !is_noun(tag(c, (size_t)q)))
+                if (q < lo || !dl_tag_is_noun(tag(c, (size_t)q)))
                     break;
             }
             int32_t p = dl_q_np_back(c, q, lo);
@@ -493,7 +493,7 @@ int32_t dl_q_trailing_apposition(const ctx *c, int32_t e)
         dl_tag t = tag(c, (size_t)z);
         if (t == DL_TAG_WP || t == DL_TAG_WDT || t == DL_TAG_WPS)
             relative = true;
-        else if ((is_verb(t) || t == DL_TAG_MD) && !relative)
+        else if ((dl_tag_is_verb(t) || t == DL_TAG_MD) && !relative)
             return comma;
         else if (t == DL_TAG_COMMA && z > e + 2 && comma == e)
             comma = z;

@@ -48,7 +48,7 @@ static attrib attrib_after(ctx *c, size_t a0)
     if (is_dash(c, (size_t)a) && !dl_q_has_newline(c, c->tok[a - 1]->end, c->tok[a]->start)) {
         int32_t e = dl_q_np_fwd(c, a + 1, n);
         if (e > a + 1 && !is_pronoun(c, (size_t)a + 1) &&
-            (e >= n || is_punct(tag(c, (size_t)e)) || (c->flags[e] & F_MARK) ||
+            (e >= n || dl_tag_is_punct(tag(c, (size_t)e)) || (c->flags[e] & F_MARK) ||
              dl_q_has_newline(c, c->tok[e - 1]->end, c->tok[e]->start)))
             return (attrib){a + 1, e, a, a + 1, NULL, DL_CUE_VERB, 0, 0};
         return NO_ATTRIB;
@@ -80,7 +80,7 @@ static attrib attrib_after(ctx *c, size_t a0)
             bool relative = false;
             for (int32_t k2 = e + 1; k2 + 1 < far; k2++) {
                 dl_tag t = tag(c, (size_t)k2);
-                if ((c->flags[k2] & F_MARK) || t == DL_TAG_PERIOD || (is_finite(t) && !relative))
+                if ((c->flags[k2] & F_MARK) || t == DL_TAG_PERIOD || (dl_tag_is_finite(t) && !relative))
                     break;
                 relative |= t == DL_TAG_WP || t == DL_TAG_WDT || is(c, (size_t)k2, "that");
                 if (t == DL_TAG_COMMA && k2 > e + 2) {
@@ -100,7 +100,7 @@ static attrib attrib_after(ctx *c, size_t a0)
     }
     int32_t v = e;
     while (v < hi && (tag(c, (size_t)v) == DL_TAG_RB || tag(c, (size_t)v) == DL_TAG_MD ||
-                      (is_verb(tag(c, (size_t)v)) && (lemma_is(c, (size_t)v, "have") || lemma_is(c, (size_t)v, "be")) &&
+                      (dl_tag_is_verb(tag(c, (size_t)v)) && (lemma_is(c, (size_t)v, "have") || lemma_is(c, (size_t)v, "be")) &&
                        !speech_cue(c, (size_t)v, &len))))
         v++;
     if (v >= hi)
@@ -120,7 +120,7 @@ static attrib attrib_after(ctx *c, size_t a0)
  * the cue to the sentence's end. */
 static void embedded(const ctx *c, attrib *at, int32_t m, size_t after)
 {
-    if (after >= c->n || !same_sentence(c, after, (size_t)m) || is_punct(tag(c, after)) ||
+    if (after >= c->n || !same_sentence(c, after, (size_t)m) || dl_tag_is_punct(tag(c, after)) ||
         (c->flags[after] & F_MARK) || speech_cue(c, after, &(size_t){0}))
         return;
     int32_t f = at->cue_e;
@@ -225,7 +225,7 @@ static attrib attrib_before(ctx *c, int32_t m, int32_t first_inner, size_t close
                 break;
             return (attrib){v + (int32_t)len, b + 1, v, v + (int32_t)len, NULL, DL_CUE_ACCORDING, 0, 0};
         }
-        if (tag(c, (size_t)v) == DL_TAG_COMMA || is_finite(tag(c, (size_t)v)))
+        if (tag(c, (size_t)v) == DL_TAG_COMMA || dl_tag_is_finite(tag(c, (size_t)v)))
             break;
     }
     /* A quoted fragment that starts with its verb: `Austin has
@@ -250,7 +250,7 @@ static int32_t transcript_label(const ctx *c, size_t mark0, size_t g0, size_t g1
         return -1;
     size_t k = g0;
     while (k < g1 && k - g0 < 4 && (c->tok[k]->flags & DL_TOK_CAPITAL) && tag(c, k) != DL_TAG_CD &&
-           !is_punct(tag(c, k)))
+           !dl_tag_is_punct(tag(c, k)))
         k++;
     if (k == g0 || k + 2 >= g1 || !is(c, k, ":"))
         return -1;
@@ -271,7 +271,7 @@ static bool attribution_ends(const ctx *c, int32_t e)
         if (t == DL_TAG_PERIOD || (c->flags[k] & F_MARK) ||
             (k > e && dl_q_has_newline(c, c->tok[k - 1]->end, c->tok[k]->start)))
             return true;
-        if (is_verb(t) || t == DL_TAG_MD || t == DL_TAG_PRP || is(c, (size_t)k, "that"))
+        if (dl_tag_is_verb(t) || t == DL_TAG_MD || t == DL_TAG_PRP || is(c, (size_t)k, "that"))
             return false;
     }
     return (int32_t)c->n <= e;
@@ -291,7 +291,7 @@ static const qrec *continues(const ctx *c, uint32_t open)
         if (b - a > 40)
             return NULL;
         for (size_t g = a; g < b; g++)
-            if (!(c->flags[g] & (F_USED | F_MARK)) && !is_punct(tag(c, g)))
+            if (!(c->flags[g] & (F_USED | F_MARK)) && !dl_tag_is_punct(tag(c, g)))
                 return NULL;
         return p;
     }
@@ -315,7 +315,7 @@ dl_status dl_q_direct(ctx *c, const dl_qmarks *qm, size_t n_qm, uint8_t *orphan)
         size_t mark0 = dl_q_tok_from(c, m->open), after = dl_q_tok_from(c, m->close_end);
         size_t words = 0;
         for (size_t g = g0; g < g1; g++)
-            words += !is_punct(tag(c, g));
+            words += !dl_tag_is_punct(tag(c, g));
         if (words == 0)
             continue;
         if (mark0 > 0 && words <= 8 && after_naming(c, (int32_t)mark0 - 1))
@@ -395,8 +395,8 @@ static bool speech_like(const ctx *c, const dl_qmarks *m)
     size_t words = 0;
     bool verb = false;
     for (size_t g = g0; g < g1; g++) {
-        words += !is_punct(tag(c, g));
-        verb |= is_finite(tag(c, g));
+        words += !dl_tag_is_punct(tag(c, g));
+        verb |= dl_tag_is_finite(tag(c, g));
     }
     return words >= ORPHAN_WORDS && (verb || words >= 8) && g0 < c->n;
 }

@@ -49,7 +49,7 @@ static bool is_clause(const ctx *c, int32_t a, int32_t e)
     if (c->flags[a] & F_MARK)
         return false; /* a quotation: the direct pass owns it */
     for (int32_t g = a; g < e; g++)
-        if (is_finite(tag(c, (size_t)g)))
+        if (dl_tag_is_finite(tag(c, (size_t)g)))
             return true;
     return false;
 }
@@ -60,12 +60,12 @@ static bool is_clause(const ctx *c, int32_t a, int32_t e)
  * is not a quotation (the direct pass owns those). */
 static bool object_words(const ctx *c, int32_t g, int32_t x, int32_t end)
 {
-    if (end - x < OBJECT_MIN || (c->flags[x] & (F_MARK | F_INQ)) || !is_verb(tag(c, (size_t)g)))
+    if (end - x < OBJECT_MIN || (c->flags[x] & (F_MARK | F_INQ)) || !dl_tag_is_verb(tag(c, (size_t)g)))
         return false;
     dl_tag t = tag(c, (size_t)x);
-    return t == DL_TAG_TO || t == DL_TAG_DT || t == DL_TAG_PRPS || is_noun(t) || t == DL_TAG_JJ ||
+    return t == DL_TAG_TO || t == DL_TAG_DT || t == DL_TAG_PRPS || dl_tag_is_noun(t) || t == DL_TAG_JJ ||
            t == DL_TAG_CD || t == DL_TAG_IN || t == DL_TAG_WRB || t == DL_TAG_WP || t == DL_TAG_PRP ||
-           is_verb(t);
+           dl_tag_is_verb(t);
 }
 
 /* The end of a sentence's words: before its final . ! ? */
@@ -90,7 +90,7 @@ static int32_t before_tail(const ctx *c, int32_t x, int32_t e)
         if (z > k + 1) {
             int32_t v = z;
             while (v < e && (tag(c, (size_t)v) == DL_TAG_RB || tag(c, (size_t)v) == DL_TAG_MD ||
-                             (is_verb(tag(c, (size_t)v)) && (lemma_is(c, (size_t)v, "have") ||
+                             (dl_tag_is_verb(tag(c, (size_t)v)) && (lemma_is(c, (size_t)v, "have") ||
                                                              lemma_is(c, (size_t)v, "be")))))
                 v++;
             if (v < e && speech_cue(c, (size_t)v, &len) && v + (int32_t)len + 2 >= e)
@@ -180,7 +180,7 @@ static bool passive(const ctx *c, int32_t g, int32_t lo)
         return false;
     for (int32_t j = g - 1; j >= lo && j >= g - 4; j--) {
         dl_tag t = tag(c, (size_t)j);
-        if (is_verb(t) && lemma_is(c, (size_t)j, "be"))
+        if (dl_tag_is_verb(t) && lemma_is(c, (size_t)j, "be"))
             return true;
         if (t != DL_TAG_RB)
             return false;
@@ -192,10 +192,10 @@ static bool passive(const ctx *c, int32_t g, int32_t lo)
  * verb ("unleashed a series of tweets criticizing")? */
 static bool object_before(const ctx *c, int32_t g, int32_t lo)
 {
-    if (!is_noun(tag(c, (size_t)g - 1)))
+    if (!dl_tag_is_noun(tag(c, (size_t)g - 1)))
         return false;
     int32_t n = dl_q_np_back(c, g - 1, lo);
-    return n - 1 >= lo && is_finite(tag(c, (size_t)n - 1));
+    return n - 1 >= lo && dl_tag_is_finite(tag(c, (size_t)n - 1));
 }
 
 static dl_status indirect_at(ctx *c, int32_t g, dl_cue_kind k, size_t len)
@@ -384,7 +384,7 @@ static dl_status colon_blocks(ctx *c)
         size_t len;
         /* The first finite verb and its subject; "The New York Times
          * reports:" may have its verb tagged as the name's last noun. */
-        while (v < (int32_t)k && !is_finite(tag(c, (size_t)v)) &&
+        while (v < (int32_t)k && !dl_tag_is_finite(tag(c, (size_t)v)) &&
                !(v + 1 == (int32_t)k && v - lo >= 2 && tag(c, (size_t)v) != DL_TAG_NNP &&
                  cue_at(c, (size_t)v, DL_CUE_SPEECH, &len)))
             v++;
@@ -392,7 +392,7 @@ static dl_status colon_blocks(ctx *c)
             continue;
         if (!dl_q_subject(c, v, lo, &f, &e) || e > v)
             continue;
-        while (v + 1 < (int32_t)k && is_verb(tag(c, (size_t)v + 1)) &&
+        while (v + 1 < (int32_t)k && dl_tag_is_verb(tag(c, (size_t)v + 1)) &&
                (lemma_is(c, (size_t)v, "have") || lemma_is(c, (size_t)v, "be") || lemma_is(c, (size_t)v, "do") ||
                 tag(c, (size_t)v) == DL_TAG_MD))
             v++;
@@ -400,7 +400,7 @@ static dl_status colon_blocks(ctx *c)
                    cue_at(c, (size_t)v, DL_CUE_SPEECH, &len);
         /* "made the following comment:", "issued a statement:" */
         for (int32_t w = v + 1; !cue && w < (int32_t)k; w++)
-            cue = is_verb(tag(c, (size_t)v)) && is_noun(tag(c, (size_t)w)) &&
+            cue = dl_tag_is_verb(tag(c, (size_t)v)) && dl_tag_is_noun(tag(c, (size_t)w)) &&
                   cue_at(c, (size_t)w, DL_CUE_MASK(DL_CUE_STATEMENT) | DL_CUE_SPEECH, &len);
         if (!cue || (c->flags[v] & F_USED))
             continue;
@@ -416,7 +416,7 @@ static dl_status colon_blocks(ctx *c)
                 break;
             b = z;
         }
-        while (b > a && (is_punct(tag(c, b - 1)) || (c->flags[b - 1] & F_MARK)))
+        while (b > a && (dl_tag_is_punct(tag(c, b - 1)) || (c->flags[b - 1] & F_MARK)))
             b--;
         while (a < b && (c->flags[a] & F_MARK))
             a++;
@@ -438,7 +438,7 @@ static dl_status colon_blocks(ctx *c)
 static dl_status noun_cue(ctx *c, int32_t g)
 {
     int32_t lo = (int32_t)sent_lo(c, (size_t)g), end = sentence_end(c, (size_t)g);
-    if (!(is_noun(tag(c, (size_t)g)) || (g > lo && is_possessive(c, (size_t)g - 1))) || g + 1 >= end ||
+    if (!(dl_tag_is_noun(tag(c, (size_t)g)) || (g > lo && is_possessive(c, (size_t)g - 1))) || g + 1 >= end ||
         !is(c, (size_t)g + 1, "that"))
         return DL_OK;
     int32_t x = g + 1, y = before_tail(c, x, end);
@@ -446,7 +446,7 @@ static dl_status noun_cue(ctx *c, int32_t g)
      * claim that he made" would read as one too, so the clause must run
      * on past its verb */
     int32_t v = x + 1;
-    while (v < y && !is_finite(tag(c, (size_t)v)))
+    while (v < y && !dl_tag_is_finite(tag(c, (size_t)v)))
         v++;
     if (v == x + 1 || v + 1 >= y || (c->flags[x] & (F_INQ | F_MARK)))
         return DL_OK;

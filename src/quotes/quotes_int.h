@@ -5,6 +5,7 @@
 #ifndef DL_EXTRACT_QUOTES_INT_H
 #define DL_EXTRACT_QUOTES_INT_H
 
+#include "text/tagclass.h"
 #include "quotes/quotes.h"
 
 #include <string.h>
@@ -67,28 +68,7 @@ static inline bool lemma_is(const ctx *c, size_t g, const char *w)
     return (t->lemma && !strcmp(t->lemma, w)) || (t->text && !strcasecmp(t->text, w));
 }
 
-static inline bool is_punct(dl_tag t)
-{
-    return t == DL_TAG_COMMA || t == DL_TAG_PERIOD || t == DL_TAG_COLON || t == DL_TAG_LQUOTE ||
-           t == DL_TAG_RQUOTE || t == DL_TAG_LRB || t == DL_TAG_RRB || t == DL_TAG_HYPH ||
-           t == DL_TAG_NFP || t == DL_TAG_HASH || t == DL_TAG_DOLLAR || t == DL_TAG_SYM;
-}
 
-static inline bool is_verb(dl_tag t)
-{
-    return t == DL_TAG_VB || t == DL_TAG_VBD || t == DL_TAG_VBG || t == DL_TAG_VBN ||
-           t == DL_TAG_VBP || t == DL_TAG_VBZ;
-}
-
-static inline bool is_finite(dl_tag t)
-{
-    return t == DL_TAG_VBD || t == DL_TAG_VBP || t == DL_TAG_VBZ || t == DL_TAG_MD;
-}
-
-static inline bool is_noun(dl_tag t)
-{
-    return t == DL_TAG_NN || t == DL_TAG_NNS || t == DL_TAG_NNP || t == DL_TAG_NNPS;
-}
 
 static inline bool is_pronoun(const ctx *c, size_t g)
 {
@@ -122,13 +102,13 @@ static inline bool np_part(const ctx *c, size_t g)
     if (c->flags[g] & (F_MARK | F_INQ))
         return false;
     dl_tag t = tag(c, g);
-    if (is_noun(t) || t == DL_TAG_JJ || t == DL_TAG_JJR || t == DL_TAG_JJS || t == DL_TAG_CD ||
+    if (dl_tag_is_noun(t) || t == DL_TAG_JJ || t == DL_TAG_JJR || t == DL_TAG_JJS || t == DL_TAG_CD ||
         t == DL_TAG_POS || t == DL_TAG_HYPH)
         return true;
-    return (c->tok[g]->flags & DL_TOK_CAPITAL) && !is_punct(t) && t != DL_TAG_DT &&
+    return (c->tok[g]->flags & DL_TOK_CAPITAL) && !dl_tag_is_punct(t) && t != DL_TAG_DT &&
            t != DL_TAG_IN && t != DL_TAG_CC && t != DL_TAG_PRP && t != DL_TAG_WP &&
            t != DL_TAG_WDT && t != DL_TAG_MD && t != DL_TAG_WRB && t != DL_TAG_EX &&
-           t != DL_TAG_TO && !(c->tok[g]->flags & DL_TOK_SENT_START && is_verb(t) && !title_verb(c, g));
+           t != DL_TAG_TO && !(c->tok[g]->flags & DL_TOK_SENT_START && dl_tag_is_verb(t) && !title_verb(c, g));
 }
 
 /* A possessive written into its word: "Editor's", "Trump’s", or a
@@ -150,7 +130,7 @@ static inline bool is_det(const ctx *c, size_t g)
 static inline bool is_head(const ctx *c, size_t g)
 {
     dl_tag t = tag(c, g);
-    return is_noun(t) || t == DL_TAG_CD || (c->tok[g]->flags & DL_TOK_CAPITAL && np_part(c, g));
+    return dl_tag_is_noun(t) || t == DL_TAG_CD || (c->tok[g]->flags & DL_TOK_CAPITAL && np_part(c, g));
 }
 
 static inline bool same_sentence(const ctx *c, size_t a, size_t b) { return c->sent[a] == c->sent[b]; }
@@ -172,11 +152,11 @@ static inline dl_cue_kind speech_cue(const ctx *c, size_t g, size_t *len)
     dl_cue_kind k = cue_at(c, g, DL_CUE_SPEECH, len);
     /* "The New York Post reports that ...": taggers often read a
      * reporting verb after a name as a plural noun; "that" settles it. */
-    if (k != DL_CUE_NONE && !is_verb(tag(c, g)) &&
+    if (k != DL_CUE_NONE && !dl_tag_is_verb(tag(c, g)) &&
         !(tag(c, g) == DL_TAG_NNS && g > 0 && g + 1 < c->n && same_sentence(c, g, g + 1) &&
           ((is(c, g + 1, "that") && (c->tok[g - 1]->flags & DL_TOK_CAPITAL)) ||
            /* "..., a USA TODAY analysis of campaign reports shows." */
-           (tag(c, g + 1) == DL_TAG_PERIOD && is_noun(tag(c, g - 1))))))
+           (tag(c, g + 1) == DL_TAG_PERIOD && dl_tag_is_noun(tag(c, g - 1))))))
         return DL_CUE_NONE;
     return k;
 }

@@ -172,7 +172,7 @@ dl_status dl_q_finish(ctx *c, dl_quote **quotes, dl_quote_span **spans, size_t *
             size_t len;
             int32_t head = r->sp_e - 1;
             bool statement = !q->speaker_name && cue_at(c, (size_t)head, DL_CUE_MASK(DL_CUE_STATEMENT), &len) &&
-                             is_noun(tag(c, (size_t)head));
+                             dl_tag_is_noun(tag(c, (size_t)head));
             bool pronoun = !q->speaker_name && r->sp_e - r->sp_f == 1 && is_pronoun(c, (size_t)r->sp_f);
             /* "the statement adds": the body that issued it, named earlier
              * as a source ("according to the US Department of Defense") or
