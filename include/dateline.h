@@ -586,6 +586,11 @@ typedef struct dl_query {
     const char *until;     /* ISO date, inclusive */
     const char *text;      /* search: the user's query, any text */
     int64_t limit;         /* 0: no limit */
+    /* events: "asserted", "negated", "hypothetical", "future", "embedded",
+     * "disputed" or "all". NULL lists every event, but counts only
+     * asserted ones in DL_TABLE_TOP_EVENTS (ANNOTATION.md: the rest did
+     * not happen, or not yet). */
+    const char *factuality;
 } dl_query;
 
 /* One result row: parallel arrays of column names and values (NULL for SQL
@@ -626,6 +631,9 @@ typedef struct dl_export {
     int (*write)(void *out, const char *data, size_t len); /* returns 0 on success */
     void *out;
     uint64_t rows;
+    /* GDELT rows are asserted events only unless this is set (the caller
+     * asked for a factuality itself). dl_export_init() clears it. */
+    bool any_factuality;
 } dl_export;
 
 void dl_export_init(dl_export *x, dl_export_format format, dl_table table,
