@@ -259,7 +259,7 @@ static dl_status load_nominal(dl_coder *c, const char *path, dl_diag_fn diag, vo
             break;
         }
         for (uint8_t k = 0; k < fr->n; k++)
-            fr->has_source |= !strcmp(fr->words[k], "$");
+            fr->has_source |= !strcmp(fr->words[k], "$"), fr->has_target |= !strcmp(fr->words[k], "+");
         if (fr->n)
             c->n_frames++;
     }

@@ -57,7 +57,7 @@ typedef struct verb_ref {
 typedef struct nframe {
     const char **words;  /* lower case; "$" and "+" stand for mentions */
     uint8_t n;
-    bool has_source;
+    bool has_source, has_target;
     const char *code;
     uint32_t line;
 } nframe;

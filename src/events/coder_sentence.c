@@ -504,18 +504,28 @@ static dl_status emit_one(const ctx *x, const coded *k, const dl_cameo_code *inf
     return DL_OK;
 }
 
-/* Threats for what a modal or future verb group says may happen. */
-static const char *hypothetical(const char *code)
+/* The per-code conventions of data/cameo.tsv ([conventions]): the
+ * threat a modal act becomes under PETRARCH's conventions, whether the
+ * event may lack a target, whether a place after the verb is its target. */
+static const char *threat_of(const ctx *x, const char *code)
 {
-    if (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2))
-        return "138";
-    if (!strncmp(code, "17", 2))
-        return "137";
-    if (!strncmp(code, "16", 2))
-        return "131";
-    if (!strncmp(code, "13", 2))
-        return code;
-    return NULL;
+    const dl_cameo_code *info = dl_cameo_get(x->c->cameo, code);
+    if (!info || !info->threat)
+        return NULL;
+    /* "13": a threat stays the threat it is */
+    return strlen(info->threat) == 2 && !strncmp(info->threat, code, 2) ? code : info->threat;
+}
+
+static bool target_optional(const ctx *x, const char *code)
+{
+    const dl_cameo_code *info = dl_cameo_get(x->c->cameo, code);
+    return info && info->target_optional;
+}
+
+static bool place_target(const ctx *x, const char *code)
+{
+    const dl_cameo_code *info = dl_cameo_get(x->c->cameo, code);
+    return info && info->place_target;
 }
 
 /* "intends to eliminate", "plans to strike": the verb after is a plan;
@@ -635,7 +645,7 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
             planned |= !will;
         }
         if (!spelled_out && (planned || (vg->flags & DL_VG_MODAL))) {
-            if (k.negated || !(k.code = hypothetical(k.code)))
+            if (k.negated || !(k.code = threat_of(x, k.code)))
                 return DL_OK;
             add_rule(&k, "petrarch.modal-threat");
         }
@@ -662,8 +672,7 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     bool passive = vg && (vg->flags & DL_VG_PASSIVE);
     bool verbal = (k.code[0] - '0') * 10 + (k.code[1] - '0') < 14; /* CAMEO 01-13: words, not deeds */
     /* a visit's place is whom it visits: "arrived in Gondor" */
-    int places = !strncmp(k.code, "032", 3) || !strncmp(k.code, "033", 3) || !strncmp(k.code, "042", 3) ||
-                 !strncmp(k.code, "043", 3) ? 1 : verbal ? 2 : 0;
+    int places = place_target(x, k.code) ? 1 : verbal ? 2 : 0;
     /* A passive with no "by" phrase is coded as PETRARCH does, from its
      * subject to its object: "The Philippines was criticized over its
      * dispute with Eriador". */
@@ -718,19 +727,30 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
          * a target and no one else is named, the place it is about is its
          * target. Violence may lack one: "air strikes in Gaza" only
          * happened there. */
-        int root = (k.code[0] - '0') * 10 + (k.code[1] - '0');
-        if (!tgt.n && strcmp(k.code, "010") && k.pattern && places != 1 && !(root == 14 || root == 15 || root >= 18))
+        if (!tgt.n && strcmp(k.code, "010") && k.pattern && places != 1 && !target_optional(x, k.code))
             objects(x, pm.end > vend ? pm.end : vend, object_limit(x, vgi, pm.end > vend ? pm.end : vend),
                     src.n ? src.m[0] : -1, &tgt, 1);
     }
     if (!src.n)
         return DL_OK;
+    /* "India and Pakistan signed a treaty", "X and Y held talks": a
+     * cooperative act of actors listed together, with no one else named,
+     * is one joint event between them (rule who.joint; ANNOTATION.md: a
+     * meeting is one event with either as source). */
+    int root = (k.code[0] - '0') * 10 + (k.code[1] - '0');
+    if (!tgt.n && src.n > 1 && !k.mutual && !x->c->petrarch && root >= 3 && root <= 6 && !place_target(x, k.code)) {
+        tgt.m[0] = src.m[1];
+        tgt.quote = src.quote;
+        tgt.n = 1;
+        src.n = 1;
+        add_rule(&k, "who.joint");
+    }
     if (!tgt.n && !(k.mutual && src.n > 1)) {
         /* Material conflict may lack a named target ("conducted air
          * strikes"), but only when a pattern, not the bare verb, coded it. */
-        int root = (k.code[0] - '0') * 10 + (k.code[1] - '0');
-        if (!from_pattern || !(root == 14 || root == 15 || root >= 18))
+        if (!from_pattern || !target_optional(x, k.code))
             return DL_OK;
+        add_rule(&k, "who.no-target");
     }
     /* A plain statement (CAMEO 010) is not coded: who said what is the
      * quotes stage's record, and "X said" events would swamp the rest. */
@@ -762,6 +782,76 @@ static bool time_adjunct(const ctx *x, uint32_t i)
     return false;
 }
 
+/* The verb group whose object the noun phrase at token i is ("held
+ * talks with", "issued heavy criticism at"), or -1. */
+static int32_t governing_verb(const ctx *x, uint32_t i)
+{
+    uint32_t np = i;
+    while (np > 0) {
+        uint8_t t = x->s->tokens[np - 1].tag;
+        if (t != DL_TAG_DT && t != DL_TAG_JJ && t != DL_TAG_PRPS && t != DL_TAG_CD && t != DL_TAG_RB &&
+            t != DL_TAG_JJR && t != DL_TAG_JJS && t != DL_TAG_VBN && t != DL_TAG_POS && !dl_tag_is_noun(t))
+            break;
+        np--;
+    }
+    for (uint32_t g = x->n_vg; g-- > 0;) {
+        const dl_chunk *vg = x->vg[g];
+        if (vg->end > np)
+            continue;
+        return np - vg->end <= 1 ? (int32_t)g : -1;
+    }
+    return -1;
+}
+
+/* The source of a frame without '$': an actor just before the noun ("the
+ * Japanese invasion of", "Japan's aid to"), else the subject of the verb
+ * governing it, else the subject of the next verb group ("In a call with
+ * X, Y said"). */
+static void frame_source(const ctx *x, uint32_t i, uint32_t end, int32_t gov, actor_set *src, coded *k)
+{
+    uint32_t b = i;
+    while (b > 0 && (x->s->tokens[b - 1].tag == DL_TAG_POS || x->s->tokens[b - 1].tag == DL_TAG_JJ ||
+                     x->s->tokens[b - 1].tag == DL_TAG_CC || x->s->tokens[b - 1].tag == DL_TAG_COMMA) &&
+           x->at[b - 1] < 0)
+        b--;
+    if (!x->c->petrarch && b > 0) {
+        /* the mention ending just before: walk back to its start */
+        for (uint32_t t = b; t-- > 0 && b - t <= 8;) {
+            int32_t mi = x->at[t];
+            if (mi >= 0 && x->mentions[mi].last == b && dl_coder_usable(&x->mentions[mi])) {
+                add_actor(src, mi);
+                add_rule(k, "frame.modifier-source");
+                return;
+            }
+        }
+    }
+    if (!x->c->petrarch && gov >= 0) {
+        subjects(x, (uint32_t)gov, src, 0);
+        if (src->n) {
+            add_rule(k, "frame.verb-subject");
+            return;
+        }
+    }
+    for (uint32_t g = 0; g < x->n_vg && !src->n; g++)
+        if (x->vg[g]->first >= end)
+            subjects_in(x, 0, x->vg[g]->first, src);
+}
+
+/* Did a verb of this sentence code an event between these actors? */
+static bool coded_already(const ctx *x, const actor_set *src, const actor_set *tgt)
+{
+    for (size_t e = 0; e < x->out->n; e++) {
+        const dl_event *o = &x->out->items[e];
+        if (o->sentence != x->si || !src->n || src->m[0] < 0)
+            continue;
+        bool same_src = o->source.mention == src->m[0];
+        bool same_tgt = tgt->n ? tgt->m[0] >= 0 && o->target.mention == tgt->m[0] : o->target.mention < 0;
+        if (same_src && same_tgt)
+            return true;
+    }
+    return false;
+}
+
 static dl_status code_frames(const ctx *x)
 {
     const dl_sentence *s = x->s;
@@ -774,6 +864,13 @@ static dl_status code_frames(const ctx *x)
             for (uint8_t k = 0; k < fr->n && ok; k++) {
                 const char *w = fr->words[k];
                 if ((w[0] == '$' || w[0] == '+') && !w[1]) {
+                    /* "with the President of Brazil": a mention may
+                     * start after its determiner and adjectives */
+                    for (int skip = 0; skip < 3 && pos < s->n_tokens && x->at[pos] < 0 &&
+                                       (s->tokens[pos].tag == DL_TAG_DT || s->tokens[pos].tag == DL_TAG_JJ ||
+                                        s->tokens[pos].tag == DL_TAG_PRPS);
+                         skip++)
+                        pos++;
                     int32_t mi = pos < s->n_tokens ? x->at[pos] : -1;
                     ok = mi >= 0 && dl_coder_usable(&x->mentions[mi]);
                     if (ok) {
@@ -781,22 +878,32 @@ static dl_status code_frames(const ctx *x)
                         pos = x->mentions[mi].last;
                     }
                 } else {
+                    /* "had lunch today with": an adverb inside the frame */
+                    if (k > 0 && pos + 1 < s->n_tokens && !dl_coder_word_eq(&s->tokens[pos], w) &&
+                        (s->tokens[pos].tag == DL_TAG_RB || dl_coder_word_eq(&s->tokens[pos], "today") ||
+                         dl_coder_word_eq(&s->tokens[pos], "yesterday")))
+                        pos++;
                     ok = pos < s->n_tokens && dl_coder_word_eq(&s->tokens[pos], w);
                     pos++;
                 }
             }
             if (!ok || time_adjunct(x, i))
                 continue;
-            if (!fr->has_source) {
-                /* the subject of the first verb group after the frame */
-                for (uint32_t g = 0; g < x->n_vg && !src.n; g++)
-                    if (x->vg[g]->first >= pos)
-                        subjects_in(x, 0, x->vg[g]->first, &src);
+            coded k = {.code = fr->code, .file = x->c->nominal_file, .line = fr->line};
+            int32_t gov = governing_verb(x, i);
+            if (!fr->has_source)
+                frame_source(x, i, pos, gov, &src, &k);
+            if (fr->has_source && !fr->has_target && gov >= 0 && !x->c->petrarch) {
+                /* "MST receives help from $": the receiver is the target */
+                subjects(x, (uint32_t)gov, &tgt, 0);
+                if (tgt.n)
+                    add_rule(&k, "frame.recipient");
             }
             /* a target listed with others: "between X and Y" keeps Y */
-            if (!src.n || !tgt.n)
+            if (!src.n || (!tgt.n && (!target_optional(x, fr->code) || x->c->petrarch)))
                 continue;
-            coded k = {.code = fr->code, .file = x->c->nominal_file, .line = fr->line};
+            if (coded_already(x, &src, &tgt)) /* "broke off a treaty with X": the verb's event */
+                continue;
             fact_result fa = dl_fact_noun(x, i, pos);
             k.fact = fa.value;
             k.negated = fa.value == DL_FACT_NEGATED;
