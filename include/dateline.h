@@ -648,6 +648,18 @@ void dl_export_free(dl_export *x);
  * installed share folder. Returns a static string. */
 const char *dl_data_dir(void);
 
+/* What dl_data_check() found. */
+typedef struct dl_data_check_counts {
+    uint64_t errors, warnings;
+} dl_data_check_counts;
+
+/* Loads every data file in data_dir (NULL: dl_data_dir()) as the pipeline
+ * does and checks what no single reader can: CAMEO codes used by verbs and
+ * frames but missing from cameo.tsv, dated codes that run backwards, entries
+ * defined twice. Each problem goes to diag with its file and line. Returns
+ * DL_OK when the check ran (look at the counts), DL_ERR_NOMEM otherwise. */
+dl_status dl_data_check(const char *data_dir, dl_diag_fn diag, void *user, dl_data_check_counts *counts);
+
 /* ------------------------------------------------------------------ output */
 
 /* Appends the article as one JSON object (no newline) to `out`. */

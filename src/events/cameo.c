@@ -171,6 +171,11 @@ const dl_cameo_code *dl_cameo_get(const dl_cameo *c, const char *code)
     return NULL;
 }
 
+const dl_cameo_code *dl_cameo_get_exact(const dl_cameo *c, const char *code)
+{
+    return dl_map_get(c->index, code, strlen(code));
+}
+
 int dl_cameo_quad(const char *code)
 {
     int root = (code[0] - '0') * 10 + (code[1] - '0');

@@ -28,6 +28,8 @@ void dl_cameo_close(dl_cameo *cameo);
 /* The entry for code, or for the longest prefix of it that has one
  * ("1951" falls back to "195", then "19"); NULL when none. */
 const dl_cameo_code *dl_cameo_get(const dl_cameo *cameo, const char *code);
+/* The row of exactly this code, without falling back to its parent. */
+const dl_cameo_code *dl_cameo_get_exact(const dl_cameo *cameo, const char *code);
 /* Quad class from the root alone: 01-05 -> 1, 06-08 -> 2, 09-13 -> 3, 14-20 -> 4. */
 int dl_cameo_quad(const char *code);
 

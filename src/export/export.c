@@ -9,6 +9,7 @@
  * GDELT has no way to say "did not happen". */
 #include "base/buf.h"
 #include "base/actor_code.h"
+#include "base/date.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,13 +117,13 @@ static void gdelt_row(dl_export *x, size_t n, const char *const *names, const ch
     snprintf(id, sizeof id, "%s", event_id ? event_id : "");
     if (!event_id)
         snprintf(id, sizeof id, "%llu", (unsigned long long)x->rows);
-    if (date && strlen(date) >= 10) {
-        snprintf(day, sizeof day, "%.4s%.2s%.2s", date, date + 5, date + 8);
-        snprintf(month, sizeof month, "%.6s", day);
-        snprintf(year, sizeof year, "%.4s", day);
+    int y, mo, d;
+    if (dl_date_ymd(date, &y, &mo, &d)) {
+        snprintf(day, sizeof day, "%04d%02d%02d", y, mo, d);
+        snprintf(month, sizeof month, "%04d%02d", y, mo);
+        snprintf(year, sizeof year, "%04d", y);
         /* GDELT's FractionDate: YEAR + (MONTH * 30 + DAY) / 365 */
-        int mo = atoi(date + 5), d = atoi(date + 8);
-        snprintf(frac, sizeof frac, "%.4f", atoi(year) + (mo * 30 + d) / 365.0);
+        snprintf(frac, sizeof frac, "%.4f", y + (mo * 30 + d) / 365.0);
         snprintf(added, sizeof added, "%s000000", day);
     }
     const char *cameo = column(n, names, values, "cameo");

@@ -6,7 +6,7 @@
  * day, a month and a year must each be found once, an optional time may
  * follow, and any word left over that is not a time zone means "not a
  * date line" (so a sentence that merely contains a date is never taken). */
-#include "doc/date.h"
+#include "base/date.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -203,5 +203,47 @@ bool dl_date_normalize(const char *s, size_t n, char *out, size_t out_size)
     if (!dl_date_parse_line(s, n, tmp) || strlen(tmp) + 1 > out_size)
         return false;
     memcpy(out, tmp, strlen(tmp) + 1);
+    return true;
+}
+
+int32_t dl_dict_parse_date(const char *s, size_t n)
+{
+    int32_t v = 0;
+    if (n != 6 && n != 8)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)s[i]))
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    if (n == 6)
+        v += v / 10000 <= 30 ? 20000000 : 19000000;
+    int mo = v / 100 % 100, d = v % 100;
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? v : -1;
+}
+
+int32_t dl_date_to_int(const char *iso)
+{
+    if (!iso || strlen(iso) < 10 || iso[4] != '-' || iso[7] != '-')
+        return 0;
+    char tmp[9] = {iso[0], iso[1], iso[2], iso[3], iso[5], iso[6], iso[8], iso[9], 0};
+    int32_t v = dl_dict_parse_date(tmp, 8);
+    return v > 0 ? v : 0;
+}
+
+bool dl_date_compact_to_iso(const char *s, char out[11])
+{
+    if (!s || strlen(s) < 8 || dl_dict_parse_date(s, 8) < 0)
+        return false;
+    snprintf(out, 11, "%.4s-%.2s-%.2s", s, s + 4, s + 6);
+    return true;
+}
+
+bool dl_date_ymd(const char *iso, int *year, int *month, int *day)
+{
+    int32_t v = dl_date_to_int(iso);
+    if (!v)
+        return false;
+    *year = v / 10000, *month = v / 100 % 100, *day = v % 100;
     return true;
 }
