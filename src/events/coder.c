@@ -267,6 +267,27 @@ static dl_status load_nominal(dl_coder *c, const char *path, dl_diag_fn diag, vo
     return st;
 }
 
+/* Frames by their first word; a frame opening with '$' or '+' is listed
+ * under "" and tried everywhere. */
+static dl_status index_frames(dl_coder *c)
+{
+    if (!(c->frame_words = dl_map_new()))
+        return DL_ERR_NOMEM;
+    for (size_t f = 0; f < c->n_frames; f++) {
+        const char *w = c->frames[f].words[0];
+        if ((w[0] == '$' || w[0] == '+') && !w[1])
+            w = "";
+        void **slot = dl_map_slot(c->frame_words, w, strlen(w), NULL);
+        frame_ref *r = DL_ARENA_NEW(c->arena, frame_ref, 1);
+        if (!slot || !r)
+            return DL_ERR_NOMEM;
+        r->frame = (uint32_t)f;
+        r->next = *slot;
+        *slot = r;
+    }
+    return DL_OK;
+}
+
 void dl_coder_close(dl_coder *c)
 {
     if (!c)
@@ -276,6 +297,7 @@ void dl_coder_close(dl_coder *c)
     dl_cameo_close(c->cameo);
     dl_map_free(c->by_word);
     dl_map_free(c->fact_words);
+    dl_map_free(c->frame_words);
     dl_arena_free(c->arena);
     free(c);
 }
@@ -335,6 +357,8 @@ dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options)
         c->verbs.patterns[i].file = dl_data_relative(c->verbs.patterns[i].file, dir);
     if (c->nominal_file)
         c->nominal_file = dl_data_relative(c->nominal_file, dir);
+    if (!st)
+        st = index_frames(c);
     if (!st)
         st = compile_verbs(c);
     if (!st)

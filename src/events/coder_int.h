@@ -62,6 +62,11 @@ typedef struct nframe {
     uint32_t line;
 } nframe;
 
+typedef struct frame_ref {
+    uint32_t frame;
+    struct frame_ref *next;
+} frame_ref;
+
 typedef struct cphrase {
     const char **words;
     uint8_t n;
@@ -85,6 +90,9 @@ struct dl_coder {
     const char **verb_files;
     size_t n_verb_files;
     dl_map *fact_words;   /* factuality cue word -> class (factuality.c) */
+    dl_map *frame_words;  /* a frame's first word -> frame_ref list, so a
+                           * sentence tries only the frames whose first
+                           * word it holds */
     bool petrarch;        /* dl_coder_options.petrarch */
 };
 

@@ -29,6 +29,7 @@
 #include "events/factuality.h"
 #include "base/arena.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -504,6 +505,26 @@ static dl_status emit_one(const ctx *x, const coded *k, const dl_cameo_code *inf
     return DL_OK;
 }
 
+/* "met with the Japanese ambassador to China", "speak with X about ...
+ * at the forum in Chile": a loose pattern ("* TO +", "* AT_THE &SUMMIT")
+ * may take its '+' from a later phrase; the actor right after the verb
+ * (after "with", a determiner or adjectives) is its object and the
+ * target. Returns that mention, or -1 when it is the pattern's own. */
+static int32_t first_object(const ctx *x, uint32_t vend, int32_t pattern_target)
+{
+    const dl_mention *pt = &x->mentions[pattern_target];
+    for (uint32_t t = vend; t < pt->first && t < vend + 4; t++) {
+        int32_t mi = x->at[t];
+        if (mi >= 0 && mi != pattern_target && dl_coder_usable(&x->mentions[mi]))
+            return x->mentions[mi].last <= pt->first ? mi : -1;
+        uint8_t tag = x->s->tokens[t].tag;
+        if (tag != DL_TAG_DT && tag != DL_TAG_JJ && tag != DL_TAG_PRPS && tag != DL_TAG_RB &&
+            !dl_coder_word_eq(&x->s->tokens[t], "with"))
+            return -1;
+    }
+    return -1;
+}
+
 /* The per-code conventions of data/cameo.tsv ([conventions]): the
  * threat a modal act becomes under PETRARCH's conventions, whether the
  * event may lack a target, whether a place after the verb is its target. */
@@ -581,6 +602,7 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     uint32_t limit = vgi + 1 < x->n_vg ? x->vg[vgi + 1]->first : x->s->n_tokens;
     coded k = {0};
     pmatch pm = {-1, -1, 0};
+    const cpattern *matched = NULL;
     bool spelled_out = false; /* the pattern names the negation itself */
     /* A dictionary may list the same verb in two blocks ("SHOT [---]" and
      * "SHOT [223]"): the patterns of the verb's own block are tried
@@ -601,6 +623,7 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
                     (cp->verb > 0 && !dl_coder_match_backward(x, cp, cp->verb - 1, vfirst, &m)))
                     continue;
                 pm = m;
+                matched = cp;
                 k.code = cp->code;
                 k.pattern = cp->src->text;
                 k.file = cp->src->file;
@@ -667,8 +690,15 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     actor_set src = {0}, tgt = {0};
     if (pm.source >= 0)
         add_actor(&src, pm.source);
-    if (pm.target >= 0)
-        add_actor(&tgt, pm.target);
+    if (pm.target >= 0) {
+        /* only when the pattern goes on with a word ("* TO +"), not with
+         * an object of its own ("* &TROOPS FROM +") */
+        bool loose = matched && matched->verb + 1 < matched->n && matched->e[matched->verb + 1].kind == PE_WORD;
+        int32_t first = x->c->petrarch || !loose ? -1 : first_object(x, vend, pm.target);
+        add_actor(&tgt, first >= 0 ? first : pm.target);
+        if (first >= 0)
+            add_rule(&k, "who.first-object");
+    }
     bool passive = vg && (vg->flags & DL_VG_PASSIVE);
     bool verbal = (k.code[0] - '0') * 10 + (k.code[1] - '0') < 14; /* CAMEO 01-13: words, not deeds */
     /* a visit's place is whom it visits: "arrived in Gondor" */
@@ -852,11 +882,38 @@ static bool coded_already(const ctx *x, const actor_set *src, const actor_set *t
     return false;
 }
 
+static void mark_frames(const ctx *x, const char *w, size_t n, uint8_t *on)
+{
+    for (const frame_ref *r = dl_map_get(x->c->frame_words, w, n); r; r = r->next)
+        on[r->frame] = 1;
+}
+
 static dl_status code_frames(const ctx *x)
 {
     const dl_sentence *s = x->s;
+    if (!x->c->n_frames)
+        return DL_OK;
+    /* Which frames can start in this sentence: those whose first word is
+     * one of its tokens (text or lemma), in file order as before. */
+    uint8_t *on = DL_ARENA_NEW(x->arena, uint8_t, x->c->n_frames);
+    if (!on)
+        return DL_ERR_NOMEM;
+    mark_frames(x, "", 0, on);
+    for (uint32_t i = 0; i < s->n_tokens; i++) {
+        char low[48];
+        size_t n = strlen(s->tokens[i].text);
+        if (n < sizeof low) {
+            for (size_t b = 0; b <= n; b++)
+                low[b] = (char)tolower((unsigned char)s->tokens[i].text[b]);
+            mark_frames(x, low, n, on);
+        }
+        if (s->tokens[i].lemma)
+            mark_frames(x, s->tokens[i].lemma, strlen(s->tokens[i].lemma), on);
+    }
     for (size_t f = 0; f < x->c->n_frames; f++) {
         const nframe *fr = &x->c->frames[f];
+        if (!on[f])
+            continue;
         for (uint32_t i = 0; i < s->n_tokens; i++) {
             uint32_t pos = i;
             actor_set src = {0}, tgt = {0};
