@@ -133,6 +133,7 @@ typedef struct actor_set {
     int32_t m[MAX_ACTORS];      /* mention indexes; -2 means "the quote's speaker" */
     const dl_quote *quote;      /* for -2 */
     uint32_t n;
+    const char *rule;           /* the rule that found them, for explain.rules */
 } actor_set;
 
 typedef struct pmatch {

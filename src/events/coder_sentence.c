@@ -160,6 +160,29 @@ static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth)
             }
         }
     }
+    /* "Japan's intention to seek", "Israel's decision to strike": an
+     * infinitive after a noun with a possessor has the possessor as its
+     * subject (rule who.noun-possessor). */
+    {
+        uint32_t to = vg->first;
+        if (to > 0 && !(x->s->tokens[to].tag == DL_TAG_TO) && x->s->tokens[to - 1].tag == DL_TAG_TO)
+            to--;
+        if (x->s->tokens[to].tag == DL_TAG_TO && to >= 3 && dl_tag_is_noun(x->s->tokens[to - 1].tag)) {
+            uint32_t n = to - 1;
+            while (n > 0 && (dl_tag_is_noun(x->s->tokens[n - 1].tag) || x->s->tokens[n - 1].tag == DL_TAG_JJ))
+                n--;
+            if (n > 0 && x->s->tokens[n - 1].tag == DL_TAG_POS) {
+                for (uint32_t t = n - 1; t-- > lo && n - t <= 8;) {
+                    int32_t mi = x->at[t];
+                    if (mi >= 0 && x->mentions[mi].last == n - 1 && dl_coder_usable(&x->mentions[mi])) {
+                        add_actor(out, mi);
+                        out->rule = "who.noun-possessor";
+                        return;
+                    }
+                }
+            }
+        }
+    }
     if (!vgi)
         return;
     /* A pronoun after a reporting verb ("X said it was ...") stands for
@@ -597,6 +620,14 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
         if (p->tag == DL_TAG_IN && strcasecmp(p->text, "by"))
             return DL_OK;
     }
+    /* "an increasing threat", "the occupying forces": a participle
+     * between a determiner and a noun describes the noun (rule
+     * pred.prenominal); it is no predicate. */
+    if (!x->c->petrarch && head > 0 && head + 1 < x->s->n_tokens &&
+        (x->s->tokens[head].tag == DL_TAG_VBG || x->s->tokens[head].tag == DL_TAG_VBN) &&
+        (x->s->tokens[head - 1].tag == DL_TAG_DT || x->s->tokens[head - 1].tag == DL_TAG_PRPS) &&
+        (dl_tag_is_noun(x->s->tokens[head + 1].tag) || x->s->tokens[head + 1].tag == DL_TAG_JJ))
+        return DL_OK;
     const cverb *v = &x->c->cverbs[vi];
     const dl_verb_block *block = &x->c->verbs.blocks[v->block];
     uint32_t limit = vgi + 1 < x->n_vg ? x->vg[vgi + 1]->first : x->s->n_tokens;
@@ -725,8 +756,10 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
         if (!tgt.n && vg)
             subjects(x, vgi, &tgt, 0);
     } else {
-        if (!src.n && vg)
+        if (!src.n && vg) {
             subjects(x, vgi, &src, 0);
+            add_rule(&k, src.rule);
+        }
         /* "X noted that Y regretted" coded by "NOTED + *": the pattern
          * made the verb's subject the target, so the source is the one
          * who did the noting, the subject of the verb before. */
