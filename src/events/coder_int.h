@@ -78,7 +78,6 @@ struct dl_coder {
     dl_verb_dict verbs;
     dl_discard_dict discards;
     dl_cameo *cameo;
-    const dl_actors *actors;
     cverb *cverbs;        /* parallel to verbs.verbs */
     cpattern *cpatterns;  /* parallel to verbs.patterns */
     dl_map *by_word;      /* head word (base or irregular form) -> verb_ref list */

@@ -152,14 +152,18 @@ static bool has_tables(sqlite3 *db)
     return any;
 }
 
-dl_status dl_store_open(dl_store **out, const char *path)
+/* readonly: for readers that must never change the file (the server): no
+ * schema is created or upgraded, and SQLite refuses every write on the
+ * connection. */
+static dl_status open_store(dl_store **out, const char *path, bool readonly)
 {
     *out = NULL;
     open_message[0] = '\0';
     dl_store *s = calloc(1, sizeof *s);
     if (!s)
         return DL_ERR_NOMEM;
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
         snprintf(open_message, sizeof open_message, "cannot open %s: %s", path,
                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
         dl_store_close(s);
@@ -188,7 +192,13 @@ dl_status dl_store_open(dl_store **out, const char *path)
         dl_store_close(s);
         return DL_ERR_VERSION;
     }
-    if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    if (readonly && v < SCHEMA_VERSION) {
+        snprintf(open_message, sizeof open_message,
+                 "%s is empty or from an older dateline: run `dateline ingest --db %s` on it first", path, path);
+        dl_store_close(s);
+        return DL_ERR_VERSION;
+    }
+    if (!readonly && sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
                      NULL, NULL, &err) != SQLITE_OK) {
         snprintf(open_message, sizeof open_message, "cannot set up %s: %s", path, err);
         sqlite3_free(err);
@@ -202,7 +212,7 @@ dl_status dl_store_open(dl_store **out, const char *path)
     events_table_sql(&sql);
     dl_buf_puts(&sql, events_indexes);
     err = NULL;
-    if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+    if (!readonly && (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
         (v == 0 && sqlite3_exec(s->db, schema_v1, NULL, NULL, &err) != SQLITE_OK) ||
         sqlite3_exec(s->db, sql.data, NULL, NULL, &err) != SQLITE_OK ||
         add_missing_event_columns(s->db, &err) != SQLITE_OK ||
@@ -211,7 +221,7 @@ dl_status dl_store_open(dl_store **out, const char *path)
                       "INSERT OR REPLACE INTO meta VALUES('schema_version','" SCHEMA_VERSION_TEXT "'),"
                       "('created_by','dateline " DL_VERSION "')",
                       NULL, NULL, &err) != SQLITE_OK) ||
-        sqlite3_exec(s->db, "COMMIT", NULL, NULL, &err) != SQLITE_OK) {
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, &err) != SQLITE_OK)) {
         snprintf(open_message, sizeof open_message, "cannot create the schema in %s: %s", path,
                  err ? err : sqlite3_errmsg(s->db));
         sqlite3_free(err);
@@ -241,7 +251,10 @@ dl_status dl_store_open(dl_store **out, const char *path)
     };
     for (size_t i = 0; i < sizeof stmts / sizeof *stmts; i++) {
         sqlite3_stmt **slot = (sqlite3_stmt **)((char *)s + stmts[i].offset);
-        if (sqlite3_prepare_v3(s->db, stmts[i].sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK) {
+        /* A read-only handle needs none of these to read; one that fails
+         * to prepare stays NULL, and a write through it fails. */
+        if (sqlite3_prepare_v3(s->db, stmts[i].sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK &&
+            !readonly) {
             snprintf(open_message, sizeof open_message, "cannot prepare statements on %s: %s", path,
                      sqlite3_errmsg(s->db));
             dl_buf_free(&sql);
@@ -253,6 +266,10 @@ dl_status dl_store_open(dl_store **out, const char *path)
     *out = s;
     return DL_OK;
 }
+
+dl_status dl_store_open(dl_store **out, const char *path) { return open_store(out, path, false); }
+
+dl_status dl_store_open_readonly(dl_store **out, const char *path) { return open_store(out, path, true); }
 
 void dl_store_close(dl_store *s)
 {
