@@ -160,6 +160,24 @@ static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth)
             }
         }
     }
+    /* "with Congo's president accusing Rwanda": a gerund right after an
+     * actor in a "with" phrase has that actor as its subject (rule
+     * who.absolute). */
+    if (x->s->tokens[vg->head].tag == DL_TAG_VBG && vg->first > 1) {
+        for (uint32_t t = vg->first; t-- > 0 && vg->first - t <= 8;) {
+            int32_t mi = x->at[t];
+            if (mi < 0 || x->mentions[mi].last != vg->first || !dl_coder_usable(&x->mentions[mi]))
+                continue;
+            uint32_t p = x->mentions[mi].first;
+            while (p > 0 && (x->s->tokens[p - 1].tag == DL_TAG_DT || x->s->tokens[p - 1].tag == DL_TAG_JJ))
+                p--;
+            if (p > 0 && dl_coder_word_eq(&x->s->tokens[p - 1], "with")) {
+                add_actor(out, mi);
+                out->rule = "who.absolute";
+                return;
+            }
+        }
+    }
     /* "Japan's intention to seek", "Israel's decision to strike": an
      * infinitive after a noun with a possessor has the possessor as its
      * subject (rule who.noun-possessor). */
@@ -785,6 +803,33 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
             if (nx->first > 0 && x->s->tokens[nx->first - 1].tag == DL_TAG_TO &&
                 dl_coder_find_verb(x, nx->head, &nf, &ne) < 0)
                 objects(x, nx->end, object_limit(x, vgi + 1, nx->end), src.n ? src.m[0] : -1, &tgt, places);
+        }
+        /* "threatened to attack X", "urged Y to ...", "vowed to punish X":
+         * a speech act whose content is an infinitive is aimed at that
+         * infinitive's object (rule who.infinitive-target); a threat takes
+         * the kind of its content ("threatened to attack" is a threat of
+         * military force, rule code.threat-content). */
+        if (!x->c->petrarch && !tgt.n && verbal && strcmp(k.code, "010") && vgi + 1 < x->n_vg) {
+            const dl_chunk *nx = x->vg[vgi + 1];
+            bool inf = (nx->first == vend && x->s->tokens[nx->first].tag == DL_TAG_TO) ||
+                       (nx->first == vend + 1 && x->s->tokens[vend].tag == DL_TAG_TO) ||
+                       (nx->first == vend && x->s->tokens[vend - 1].tag == DL_TAG_TO); /* "threaten to" */
+            if (inf) {
+                objects(x, nx->end, object_limit(x, vgi + 1, nx->end), src.n ? src.m[0] : -1, &tgt, places);
+                if (tgt.n)
+                    add_rule(&k, "who.infinitive-target");
+                uint32_t nf = nx->head, ne = nx->head + 1;
+                int32_t ni = dl_coder_find_verb(x, nx->head, &nf, &ne);
+                if (ni >= 0 && !strncmp(k.code, "13", 2)) {
+                    const cverb *w = &x->c->cverbs[ni];
+                    const char *inner = w->code ? w->code : x->c->verbs.blocks[w->block].code;
+                    const char *threat = inner && inner[0] >= '0' && inner[0] <= '9' ? threat_of(x, inner) : NULL;
+                    if (threat && strncmp(threat, "13", 2) == 0 && strcmp(threat, k.code)) {
+                        k.code = threat;
+                        add_rule(&k, "code.threat-content");
+                    }
+                }
+            }
         }
         /* "bargain for asylum in X": when a pattern named a deed that needs
          * a target and no one else is named, the place it is about is its
