@@ -864,6 +864,11 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
      * quotes stage's record, and "X said" events would swamp the rest. */
     if (!strcmp(k.code, "010"))
         return DL_OK;
+    /* ANNOTATION.md: public statements (CAMEO 01x: comments, optimism,
+     * "denied responsibility") are quotes, not events (rule
+     * code.statement); PETRARCH's records code them. */
+    if (!x->c->petrarch && !strncmp(k.code, "01", 2))
+        return DL_OK;
     return emit(x, &k, &src, &tgt);
 }
 
