@@ -865,9 +865,11 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     if (!strcmp(k.code, "010"))
         return DL_OK;
     /* ANNOTATION.md: public statements (CAMEO 01x: comments, optimism,
-     * "denied responsibility") are quotes, not events (rule
-     * code.statement); PETRARCH's records code them. */
-    if (!x->c->petrarch && !strncmp(k.code, "01", 2))
+     * sympathy) are quotes, not events (rule code.statement); PETRARCH's
+     * records code them. A denial aimed at another actor's claim ("Beijing
+     * denied claims by Washington", 016 with a target) rejects an
+     * accusation and stays. */
+    if (!x->c->petrarch && !strncmp(k.code, "01", 2) && !(!strcmp(k.code, "016") && tgt.n))
         return DL_OK;
     return emit(x, &k, &src, &tgt);
 }
