@@ -159,9 +159,8 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
         return DL_EXIT_FATAL;
     }
     dl_store *store;
-    dl_status st = dl_store_open(&store, db);
+    dl_status st = dl_store_open(&store, db, dl_cli_print_diag, &cli);
     if (st) {
-        dl_cli_error(&cli, "%s", dl_store_open_message());
         free((char *)q.text);
         return DL_EXIT_FATAL;
     }

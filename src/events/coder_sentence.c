@@ -92,6 +92,21 @@ static const dl_quote *quote_around(const ctx *x, const dl_token *t)
 
 static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth);
 
+/* "Japan's Constitution forbids": an actor followed by 's and a noun no
+ * dictionary knows owns the subject and is not it (rule
+ * who.possessor-not-subject). */
+static bool possessor(const ctx *x, int32_t mi, uint32_t hi)
+{
+    uint32_t t = x->mentions[mi].last;
+    if (x->c->petrarch || t + 1 >= hi || x->s->tokens[t].tag != DL_TAG_POS)
+        return false;
+    uint32_t n = t + 1;
+    while (n < hi && x->s->tokens[n].tag == DL_TAG_JJ && x->at[n] < 0)
+        n++;
+    return n < hi && dl_tag_is_noun(x->s->tokens[n].tag) &&
+           (x->at[n] < 0 || !dl_coder_usable(&x->mentions[x->at[n]])); /* "Constitution": a name, no actor */
+}
+
 /* A newspaper that criticizes or endorses is an actor when it is the
  * subject (ANNOTATION.md codes "The Japan Times criticized" as JPNMED);
  * its reports are quotes, and CAMEO 010 is never coded. */
@@ -108,7 +123,7 @@ static void subjects_in(const ctx *x, uint32_t lo, uint32_t hi, actor_set *out)
         int32_t mi = x->at[t];
         if (mi < 0 || x->mentions[mi].last > hi)
             continue;
-        if (usable_source(&x->mentions[mi]) && !in_prep_phrase(x, &x->mentions[mi]))
+        if (usable_source(&x->mentions[mi]) && !in_prep_phrase(x, &x->mentions[mi]) && !possessor(x, mi, hi))
             best = mi;
     }
     if (best < 0)

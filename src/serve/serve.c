@@ -78,12 +78,21 @@ static void logf_line(dl_server *s, const char *fmt, ...)
     s->log(s->log_user, line);
 }
 
+/* The reason a store would not open, for a 503 answer or the start-up
+ * error: a diagnostics sink that keeps the message in a char[512]. */
+static void keep_message(void *user, const dl_diag *d)
+{
+    snprintf(user, 512, "%s", d->message);
+}
+
+static _Thread_local char open_failure[512];
+
 static dl_store *thread_store(dl_server *s)
 {
     if (tls_store && tls_generation == s->generation)
         return tls_store;
     dl_store *store;
-    if (dl_store_open_readonly(&store, s->db))
+    if (dl_store_open_readonly(&store, s->db, keep_message, open_failure))
         return NULL;
     pthread_mutex_lock(&s->lock);
     if (s->n_stores == s->cap_stores) {
@@ -285,7 +294,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
                 }
                 dl_store *store = thread_store(s);
                 if (!store)
-                    dl_api_error(&res, 503, NULL, "the store cannot be opened: %s", dl_store_open_message());
+                    dl_api_error(&res, 503, NULL, "the store cannot be opened: %s", open_failure);
                 else
                     dl_api_handle(&res, store, &t);
                 if (s->cache && res.status == 200) {
@@ -397,8 +406,9 @@ dl_status dl_server_start(dl_server **out, const dl_serve_options *o, char *mess
     pthread_mutex_unlock(&generation_lock);
     /* Check the store now, so a wrong path fails at start, not per request. */
     dl_store *probe;
-    if (dl_store_open_readonly(&probe, o->db)) {
-        snprintf(message, size, "%s", dl_store_open_message());
+    char why[512] = "";
+    if (dl_store_open_readonly(&probe, o->db, keep_message, why)) {
+        snprintf(message, size, "%s", why);
         dl_server_stop(s);
         return DL_ERR_DB;
     }

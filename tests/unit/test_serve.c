@@ -167,7 +167,7 @@ static void make_store(void)
     snprintf(db, sizeof db, "/tmp/dl-test-serve-%d.db", (int)getpid());
     unlink(db);
     dl_store *s;
-    CHECK_INT(dl_store_open(&s, db), DL_OK);
+    CHECK_INT(dl_store_open(&s, db, NULL, NULL), DL_OK);
     static const struct {
         const char *id, *body, *date, *cameo, *root, *plover, *src, *tgt, *loc;
         int quad;
@@ -219,7 +219,7 @@ TEST(serve_api_answers_and_refuses)
 {
     make_store();
     dl_store *s;
-    CHECK_INT(dl_store_open_readonly(&s, db), DL_OK);
+    CHECK_INT(dl_store_open_readonly(&s, db, NULL, NULL), DL_OK);
     dl_api_response res = {0};
     get(&res, s, "/api/events?limit=2");
     CHECK_INT(res.status, 200);
@@ -292,7 +292,7 @@ TEST(serve_readonly_store_refuses_writes)
 {
     make_store();
     dl_store *s;
-    CHECK_INT(dl_store_open_readonly(&s, db), DL_OK);
+    CHECK_INT(dl_store_open_readonly(&s, db, NULL, NULL), DL_OK);
     dl_article a = {.id = "new", .source = "t.txt", .body = "Something new.", .body_len = 14};
     dl_analysis an = {.article = &a};
     bool added = true;
@@ -303,7 +303,7 @@ TEST(serve_readonly_store_refuses_writes)
     CHECK_INT(dl_store_count(s, &c), DL_OK);
     CHECK_INT(c.articles, 3);
     dl_store_close(s);
-    CHECK(dl_store_open_readonly(&s, "/tmp/dl-no-such-store.db") != DL_OK);
+    CHECK(dl_store_open_readonly(&s, "/tmp/dl-no-such-store.db", NULL, NULL) != DL_OK);
     remove_store();
 }
 
@@ -376,7 +376,7 @@ TEST(serve_cache_keeps_answers_until_the_store_changes)
     CHECK(!dl_cache_get(c, "/big", stamp, &got));
     /* A write to the store changes the stamp, and everything goes. */
     dl_store *s;
-    CHECK_INT(dl_store_open(&s, db), DL_OK);
+    CHECK_INT(dl_store_open(&s, db, NULL, NULL), DL_OK);
     dl_article art = {.id = "n", .source = "t.txt", .body = "A new article.", .body_len = 14};
     dl_analysis an = {.article = &art};
     bool added;
