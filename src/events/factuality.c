@@ -257,6 +257,11 @@ static fact_result fact_vg(const ctx *x, uint32_t vgi, int depth)
                 return g;
         }
     }
+    /* "accused the government of trying to silence": a gerund after
+     * "of" that completes a verb of alleging is only claimed */
+    if (to < 0 && vgi > 0 && s->tokens[vg->head].tag == DL_TAG_VBG && vg->first > 0 && word(x, vg->first - 1, "of") &&
+        is(x, x->vg[vgi - 1]->head, FC_ALLEGE) && vg->first - x->vg[vgi - 1]->end <= 8)
+        return result(DL_FACT_DISPUTED, "fact.allege", (int32_t)vgi - 1);
     fact_result own = own_markers(x, vg);
     if (own.value != DL_FACT_ASSERTED)
         return own;

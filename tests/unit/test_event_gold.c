@@ -73,10 +73,10 @@ TEST(event_eval_dev_floors)
     CHECK_INT(ev.gold, 184);
     CHECK_INT(ev.gold_asserted, 135);
     CHECK_INT(ev.gold_unplaced, 0);
-    CHECK(ev.pred > 0 && ev.hit_p[DL_EV_TARGET] * 100 >= 28 * ev.pred);       /* t+s+t precision >= 28% */
-    CHECK(ev.hit_r[DL_EV_TARGET] * 100 >= 7 * ev.gold_asserted);              /* recall >= 7% */
+    CHECK(ev.pred > 0 && ev.hit_p[DL_EV_TARGET] * 100 >= 25 * ev.pred);       /* t+s+t precision >= 25% */
+    CHECK(ev.hit_r[DL_EV_TARGET] * 100 >= 14 * ev.gold_asserted);             /* recall >= 14% */
     uint64_t right = 0;
     for (int i = 0; i < DL_FACT_COUNT; i++)
         right += ev.confusion[i][i];
-    CHECK(ev.matched && right * 100 >= 90 * ev.matched);                      /* factuality >= 90% */
+    CHECK(ev.matched && right * 100 >= 95 * ev.matched);                      /* factuality >= 95% */
 }
