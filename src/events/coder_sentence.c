@@ -835,11 +835,18 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
                     add_rule(&k, "who.infinitive-target");
                 uint32_t nf = nx->head, ne = nx->head + 1;
                 int32_t ni = dl_coder_find_verb(x, nx->head, &nf, &ne);
-                if (ni >= 0 && !strncmp(k.code, "13", 2)) {
-                    const cverb *w = &x->c->cverbs[ni];
-                    const char *inner = w->code ? w->code : x->c->verbs.blocks[w->block].code;
-                    const char *threat = inner && inner[0] >= '0' && inner[0] <= '9' ? threat_of(x, inner) : NULL;
-                    if (threat && strncmp(threat, "13", 2) == 0 && strcmp(threat, k.code)) {
+                const cverb *w = ni >= 0 ? &x->c->cverbs[ni] : NULL;
+                const char *inner = w ? (w->code ? w->code : x->c->verbs.blocks[w->block].code) : NULL;
+                bool digits = inner && inner[0] >= '0' && inner[0] <= '9' && inner[1] >= '0' && inner[1] <= '9';
+                int inner_root = digits ? (inner[0] - '0') * 10 + (inner[1] - '0') : 0;
+                /* "vowed to retaliate", "vowed to challenge X": an intent
+                 * (03) to do something hostile (10-20) is a threat */
+                bool hostile_intent = !strncmp(k.code, "03", 2) && inner_root >= 10;
+                if (digits && (!strncmp(k.code, "13", 2) || hostile_intent)) {
+                    const char *threat = threat_of(x, inner);
+                    if (!threat || strncmp(threat, "13", 2))
+                        threat = hostile_intent ? "130" : NULL;
+                    if (threat && strcmp(threat, k.code)) {
                         k.code = threat;
                         add_rule(&k, "code.threat-content");
                     }
