@@ -13,6 +13,8 @@ static const char usage[] =
     "  --cameo P      CAMEO code prefix (19, 195)\n"
     "  --plover T     PLOVER event type (ASSAULT)\n"
     "  --country C    ISO alpha-3 of the source, target or place (ISR)\n"
+    "  --factuality F asserted, negated, hypothetical, future, embedded,\n"
+    "                 disputed or all (default: all; see ANNOTATION.md)\n"
     "  --since D, --until D   dates, YYYY-MM-DD, inclusive\n"
     "  --limit N, -n N        at most N events\n"
     "The store is --db, else $DATELINE_DB, else ./dateline.db.\n"

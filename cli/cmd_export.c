@@ -13,8 +13,10 @@ static const char usage[] =
     "  tsv     the same, tab-separated\n"
     "  gdelt   events only: the 61 columns of the GDELT 2.0 event table, in its\n"
     "          order, tab-separated, no header; the fields dateline knows are\n"
-    "          filled, the others empty; negated events are left out\n"
-    "The filters of `dateline events` apply (--actor, --cameo, --since, ...).\n"
+    "          filled, the others empty; only asserted events, unless\n"
+    "          --factuality is given\n"
+    "The filters of `dateline events` apply (--actor, --cameo, --factuality,\n"
+    "--since, ...).\n"
     "Exit status: 0 done; 2 usage error; 3 the store could not be read.\n";
 
 int cmd_export(int argc, char **argv)

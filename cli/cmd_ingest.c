@@ -175,7 +175,8 @@ static void report(dl_store *store, const char *db)
     printf("\nMost frequent event types:\n");
     dl_store_query(store, DL_TABLE_TOP_EVENTS, &(dl_query){.limit = 8}, print_row, "event");
     printf("\nSample events:\n");
-    dl_store_query(store, DL_TABLE_EVENTS, &(dl_query){.cameo = "1", .limit = 3}, print_sample, NULL);
+    dl_store_query(store, DL_TABLE_EVENTS, &(dl_query){.cameo = "1", .limit = 3, .factuality = "asserted"}, print_sample,
+                   NULL);
     printf("\nTry next:\n"
            "  build/dateline events --db %s --actor ISR --limit 5\n"
            "  build/dateline events --db %s --cameo 19 --format csv\n"

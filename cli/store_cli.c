@@ -50,7 +50,7 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
     dl_query q = {0};
     const char *db = NULL, *format = "jsonl", *what = NULL;
     enum { O_DB = 1000, O_FORMAT, O_ACTOR, O_SOURCE, O_TARGET, O_CAMEO, O_PLOVER, O_COUNTRY,
-           O_SPEAKER, O_SINCE, O_UNTIL, O_LIMIT, O_WHAT };
+           O_SPEAKER, O_SINCE, O_UNTIL, O_LIMIT, O_WHAT, O_FACTUALITY };
     static const struct option opts[] = {
         {"db", required_argument, NULL, O_DB},         {"format", required_argument, NULL, O_FORMAT},
         {"actor", required_argument, NULL, O_ACTOR},   {"source", required_argument, NULL, O_SOURCE},
@@ -59,6 +59,7 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
         {"speaker", required_argument, NULL, O_SPEAKER}, {"since", required_argument, NULL, O_SINCE},
         {"until", required_argument, NULL, O_UNTIL},   {"limit", required_argument, NULL, O_LIMIT},
         {"what", required_argument, NULL, O_WHAT},     {"help", no_argument, NULL, 'h'},
+        {"factuality", required_argument, NULL, O_FACTUALITY},
         {0},
     };
     optind = 1;
@@ -78,6 +79,7 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
         case O_SINCE:
         case O_UNTIL:
         case O_LIMIT:
+        case O_FACTUALITY:
         case 'n': {
             /* The library checks filters, so the HTTP API takes the same. */
             const char *name = "limit", *why;
@@ -165,6 +167,7 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
     dl_export x;
     dl_buf row = DL_BUF_INIT;
     dl_export_init(&x, fmt, table, write_stdout, stdout);
+    x.any_factuality = q.factuality != NULL;
     if (table == DL_TABLE_SEARCH && fmt == DL_EXPORT_JSONL)
         st = dl_store_query(store, table, &q, print_search_row, &row);
     else

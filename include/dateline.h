@@ -516,6 +516,8 @@ typedef struct dl_event {
     uint32_t pattern_line;
     const char **entries;        /* dictionary entries that fired ("ISRAEL [ISR] data/actors/countries.txt:812") */
     uint32_t n_entries;
+    const char **rules;          /* ids of the coder's rules that decided it ("fact.want", "who.passive") */
+    uint32_t n_rules;
 } dl_event;
 
 typedef struct dl_coder dl_coder;
@@ -532,6 +534,12 @@ typedef struct dl_coder_options {
     size_t n_discard_files;
     dl_diag_fn diag;
     void *diag_user;
+    /* PETRARCH's and TABARI's conventions instead of ANNOTATION.md's, for
+     * `dateline validate`: "will attack" is the attack, a modal or planned
+     * attack ("may strike", "plans to strike") is a threat and other
+     * modal or planned acts are dropped, and what follows "denied" is not
+     * coded; every event is then asserted or negated. */
+    bool petrarch;
 } dl_coder_options;
 #define DL_CODER_OPTIONS_INIT {.version = 1}
 
@@ -696,6 +704,11 @@ typedef struct dl_query {
     const char *until;     /* ISO date, inclusive */
     const char *text;      /* search: the user's query, any text */
     int64_t limit;         /* 0: no limit */
+    /* events: "asserted", "negated", "hypothetical", "future", "embedded",
+     * "disputed" or "all". NULL lists every event, but counts only
+     * asserted ones in DL_TABLE_TOP_EVENTS (ANNOTATION.md: the rest did
+     * not happen, or not yet). */
+    const char *factuality;
     const char *cursor;    /* events: start after the event with this id (its
                               "id" in the API), in the events' order */
 } dl_query;
@@ -703,7 +716,9 @@ typedef struct dl_query {
 /* Sets the filter called `name` to `value`: one parser for the options of
  * `dateline events` (--actor X sets "actor") and the parameters of the HTTP
  * API, so both accept exactly the same filters. Names: actor, source,
- * target, cameo, plover, country, speaker, since, until, limit, cursor.
+ * target, cameo, plover, country, speaker, since, until, limit, cursor,
+ * factuality (asserted, negated, hypothetical, future, embedded, disputed
+ * or all).
  * The value is checked and kept by pointer (it must outlive q): dates are
  * YYYY-MM-DD, limit a whole number, cursor an event id, country three
  * letters, cameo one to four digits, plover letters and '_', names at most
@@ -801,6 +816,9 @@ typedef struct dl_export {
     int (*write)(void *out, const char *data, size_t len); /* returns 0 on success */
     void *out;
     uint64_t rows;
+    /* GDELT rows are asserted events only unless this is set (the caller
+     * asked for a factuality itself). dl_export_init() clears it. */
+    bool any_factuality;
 } dl_export;
 
 void dl_export_init(dl_export *x, dl_export_format format, dl_table table,

@@ -31,6 +31,7 @@ for t in tests/e2e/test_*.sh; do
     run "$(basename "$t" .sh)" sh "$t"
 done
 run golden sh tests/golden/run.sh
+run events sh tests/events/run.sh
 for r in "$ROOT/$BUILD"/replay_fuzz_*; do
     [ -x "$r" ] || continue
     n=$(basename "$r" | sed 's/^replay_//')

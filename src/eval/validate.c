@@ -139,6 +139,7 @@ static dl_status open_pipeline(dl_pipeline **out, const dl_petr_file *f, const c
     co.n_verb_files = f->n_verb_files;
     co.discard_files = discards;
     co.n_discard_files = f->n_discard_files;
+    co.petrarch = true; /* the records are coded by PETRARCH's conventions */
     co.diag = o->diag;
     co.diag_user = o->diag_user;
     dl_pipeline_options po = DL_PIPELINE_OPTIONS_INIT;

@@ -38,6 +38,41 @@ static char *field(char **p)
     return s;
 }
 
+/* Applies one [conventions] row to every code it is a prefix of. */
+static dl_status convention(dl_cameo *c, const dl_lines *l, const char *prefix, const char *what, const char *value)
+{
+    bool target = what && !strcmp(what, "target"), threat = what && !strcmp(what, "threat");
+    if (!value || !*value || !(target || threat) ||
+        (target && strcmp(value, "optional") && strcmp(value, "place"))) {
+        dl_lines_warn(l, "convention row is not 'CODE<TAB>target<TAB>optional|place' or "
+                         "'CODE<TAB>threat<TAB>CODE'; skipped");
+        return DL_OK;
+    }
+    const char *threat_code = NULL;
+    if (threat && !(threat_code = dl_arena_strdup(c->arena, value)))
+        return DL_ERR_NOMEM;
+    size_t n = strlen(prefix), hits = 0;
+    for (size_t i = 0; i < dl_map_count(c->index); i++) {
+        const char *key;
+        size_t klen;
+        void *v;
+        dl_map_entry(c->index, i, &key, &klen, &v);
+        if (klen < n || strncmp(key, prefix, n))
+            continue;
+        dl_cameo_code *e = v;
+        hits++;
+        if (threat)
+            e->threat = threat_code;
+        else if (!strcmp(value, "optional"))
+            e->target_optional = true;
+        else
+            e->place_target = true;
+    }
+    if (!hits)
+        dl_lines_warn(l, "convention for %s, which no code in the table starts with; ignored", prefix);
+    return DL_OK;
+}
+
 dl_status dl_cameo_open(dl_cameo **out, const char *path, dl_diag_fn diag, void *user)
 {
     dl_lines l;
@@ -52,19 +87,26 @@ dl_status dl_cameo_open(dl_cameo **out, const char *path, dl_diag_fn diag, void 
     }
     char *line;
     size_t len;
-    bool cyber = false;
+    bool cyber = false, conventions = false;
     while (!st && dl_lines_next(&l, &line, &len)) {
         if (line[0] == '[') {
-            if (strcmp(line, "[cyber]"))
-                dl_lines_warn(&l, "unknown section %s; the rows after it are read as before", line);
+            if (!strcmp(line, "[cyber]"))
+                cyber = true, conventions = false;
+            else if (!strcmp(line, "[conventions]"))
+                conventions = true, cyber = false;
             else
-                cyber = true;
+                dl_lines_warn(&l, "unknown section %s; the rows after it are read as before", line);
             continue;
         }
         char *p = line;
         char *code = field(&p);
         if (!code || !*code || !strcmp(code, "code"))
             continue;
+        if (conventions) {
+            char *what = field(&p), *value = field(&p);
+            st = convention(c, &l, code, what, value);
+            continue;
+        }
         if (cyber) {
             char *plover = field(&p);
             dl_cameo_code *e = dl_map_get(c->index, code, strlen(code));

@@ -15,6 +15,10 @@ typedef struct dl_cameo_code {
     const char *plover;     /* NULL when PLOVER drops the code */
     const char *mode;       /* NULL when none */
     const char *cyber_plover; /* from the #cyber table, or NULL */
+    /* [conventions] rows (by code prefix): */
+    bool target_optional;   /* may have no target */
+    bool place_target;      /* a place after the verb is its target */
+    const char *threat;     /* PETRARCH: the threat a modal act of it becomes, or NULL */
 } dl_cameo_code;
 
 typedef struct dl_cameo dl_cameo;

@@ -7,6 +7,7 @@
  * CAMEO table gives each code its Goldstein score, quad class and PLOVER
  * mapping; discards and nominal frames are compiled to word lists. */
 #include "events/coder_int.h"
+#include "events/factuality.h"
 #include "base/lines.h"
 #include "base/arena.h"
 #include "base/buf.h"
@@ -258,12 +259,33 @@ static dl_status load_nominal(dl_coder *c, const char *path, dl_diag_fn diag, vo
             break;
         }
         for (uint8_t k = 0; k < fr->n; k++)
-            fr->has_source |= !strcmp(fr->words[k], "$");
+            fr->has_source |= !strcmp(fr->words[k], "$"), fr->has_target |= !strcmp(fr->words[k], "+");
         if (fr->n)
             c->n_frames++;
     }
     dl_lines_close(&l);
     return st;
+}
+
+/* Frames by their first word; a frame opening with '$' or '+' is listed
+ * under "" and tried everywhere. */
+static dl_status index_frames(dl_coder *c)
+{
+    if (!(c->frame_words = dl_map_new()))
+        return DL_ERR_NOMEM;
+    for (size_t f = 0; f < c->n_frames; f++) {
+        const char *w = c->frames[f].words[0];
+        if ((w[0] == '$' || w[0] == '+') && !w[1])
+            w = "";
+        void **slot = dl_map_slot(c->frame_words, w, strlen(w), NULL);
+        frame_ref *r = DL_ARENA_NEW(c->arena, frame_ref, 1);
+        if (!slot || !r)
+            return DL_ERR_NOMEM;
+        r->frame = (uint32_t)f;
+        r->next = *slot;
+        *slot = r;
+    }
+    return DL_OK;
 }
 
 void dl_coder_close(dl_coder *c)
@@ -274,6 +296,8 @@ void dl_coder_close(dl_coder *c)
     dl_discard_dict_free(&c->discards);
     dl_cameo_close(c->cameo);
     dl_map_free(c->by_word);
+    dl_map_free(c->fact_words);
+    dl_map_free(c->frame_words);
     dl_arena_free(c->arena);
     free(c);
 }
@@ -286,6 +310,7 @@ dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options)
     dl_coder *c = calloc(1, sizeof *c);
     if (!c)
         return DL_ERR_NOMEM;
+    c->petrarch = o->petrarch;
     dl_status st = (c->arena = dl_arena_new(1 << 20)) && (c->by_word = dl_map_new()) ? DL_OK : DL_ERR_NOMEM;
     if (!st)
         st = dl_verb_dict_init(&c->verbs);
@@ -317,6 +342,11 @@ dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options)
         dl_buf_printf(&path, "%s/nominal.txt", dir);
         st = load_nominal(c, path.data, o->diag, o->diag_user);
     }
+    if (!st) {
+        dl_buf_clear(&path);
+        dl_buf_printf(&path, "%s/lexicon/factuality.tsv", dir);
+        st = dl_fact_load(c, path.data, o->diag, o->diag_user);
+    }
     dl_buf_free(&path);
     /* Explanations name the data files relative to the data folder, so a
      * stored event does not carry the path of the machine that coded it. */
@@ -326,6 +356,8 @@ dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options)
         c->verbs.patterns[i].file = dl_data_relative(c->verbs.patterns[i].file, dir);
     if (c->nominal_file)
         c->nominal_file = dl_data_relative(c->nominal_file, dir);
+    if (!st)
+        st = index_frames(c);
     if (!st)
         st = compile_verbs(c);
     if (!st)

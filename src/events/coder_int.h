@@ -57,10 +57,15 @@ typedef struct verb_ref {
 typedef struct nframe {
     const char **words;  /* lower case; "$" and "+" stand for mentions */
     uint8_t n;
-    bool has_source;
+    bool has_source, has_target;
     const char *code;
     uint32_t line;
 } nframe;
+
+typedef struct frame_ref {
+    uint32_t frame;
+    struct frame_ref *next;
+} frame_ref;
 
 typedef struct cphrase {
     const char **words;
@@ -83,6 +88,11 @@ struct dl_coder {
     const char *nominal_file;
     const char **verb_files;
     size_t n_verb_files;
+    dl_map *fact_words;   /* factuality cue word -> class (factuality.c) */
+    dl_map *frame_words;  /* a frame's first word -> frame_ref list, so a
+                           * sentence tries only the frames whose first
+                           * word it holds */
+    bool petrarch;        /* dl_coder_options.petrarch */
 };
 
 /* Splits "A B_C" into lower-case words in the arena. */
@@ -122,6 +132,7 @@ typedef struct actor_set {
     int32_t m[MAX_ACTORS];      /* mention indexes; -2 means "the quote's speaker" */
     const dl_quote *quote;      /* for -2 */
     uint32_t n;
+    const char *rule;           /* the rule that found them, for explain.rules */
 } actor_set;
 
 typedef struct pmatch {

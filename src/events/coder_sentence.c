@@ -26,8 +26,10 @@
  * not an event; a plain statement (CAMEO 010) is left to the quotes stage. */
 #include "text/tagclass.h"
 #include "events/coder_int.h"
+#include "events/factuality.h"
 #include "base/arena.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -90,6 +92,29 @@ static const dl_quote *quote_around(const ctx *x, const dl_token *t)
 
 static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth);
 
+/* "Japan's Constitution forbids": an actor followed by 's and a noun no
+ * dictionary knows owns the subject and is not it (rule
+ * who.possessor-not-subject). */
+static bool possessor(const ctx *x, int32_t mi, uint32_t hi)
+{
+    uint32_t t = x->mentions[mi].last;
+    if (x->c->petrarch || t + 1 >= hi || x->s->tokens[t].tag != DL_TAG_POS)
+        return false;
+    uint32_t n = t + 1;
+    while (n < hi && x->s->tokens[n].tag == DL_TAG_JJ && x->at[n] < 0)
+        n++;
+    return n < hi && dl_tag_is_noun(x->s->tokens[n].tag) &&
+           (x->at[n] < 0 || !dl_coder_usable(&x->mentions[x->at[n]])); /* "Constitution": a name, no actor */
+}
+
+/* A newspaper that criticizes or endorses is an actor when it is the
+ * subject (ANNOTATION.md codes "The Japan Times criticized" as JPNMED);
+ * its reports are quotes, and CAMEO 010 is never coded. */
+static bool usable_source(const dl_mention *m)
+{
+    return m->code && m->code[0] != '-';
+}
+
 static void subjects_in(const ctx *x, uint32_t lo, uint32_t hi, actor_set *out)
 {
     /* the mention nearest the verb first, then those listed with it */
@@ -98,7 +123,7 @@ static void subjects_in(const ctx *x, uint32_t lo, uint32_t hi, actor_set *out)
         int32_t mi = x->at[t];
         if (mi < 0 || x->mentions[mi].last > hi)
             continue;
-        if (dl_coder_usable(&x->mentions[mi]) && !in_prep_phrase(x, &x->mentions[mi]))
+        if (usable_source(&x->mentions[mi]) && !in_prep_phrase(x, &x->mentions[mi]) && !possessor(x, mi, hi))
             best = mi;
     }
     if (best < 0)
@@ -147,6 +172,47 @@ static void subjects(const ctx *x, uint32_t vgi, actor_set *out, int depth)
                 out->quote = q;
                 out->m[out->n++] = -2;
                 return;
+            }
+        }
+    }
+    /* "with Congo's president accusing Rwanda": a gerund right after an
+     * actor in a "with" phrase has that actor as its subject (rule
+     * who.absolute). */
+    if (x->s->tokens[vg->head].tag == DL_TAG_VBG && vg->first > 1) {
+        for (uint32_t t = vg->first; t-- > 0 && vg->first - t <= 8;) {
+            int32_t mi = x->at[t];
+            if (mi < 0 || x->mentions[mi].last != vg->first || !dl_coder_usable(&x->mentions[mi]))
+                continue;
+            uint32_t p = x->mentions[mi].first;
+            while (p > 0 && (x->s->tokens[p - 1].tag == DL_TAG_DT || x->s->tokens[p - 1].tag == DL_TAG_JJ))
+                p--;
+            if (p > 0 && dl_coder_word_eq(&x->s->tokens[p - 1], "with")) {
+                add_actor(out, mi);
+                out->rule = "who.absolute";
+                return;
+            }
+        }
+    }
+    /* "Japan's intention to seek", "Israel's decision to strike": an
+     * infinitive after a noun with a possessor has the possessor as its
+     * subject (rule who.noun-possessor). */
+    {
+        uint32_t to = vg->first;
+        if (to > 0 && !(x->s->tokens[to].tag == DL_TAG_TO) && x->s->tokens[to - 1].tag == DL_TAG_TO)
+            to--;
+        if (x->s->tokens[to].tag == DL_TAG_TO && to >= 3 && dl_tag_is_noun(x->s->tokens[to - 1].tag)) {
+            uint32_t n = to - 1;
+            while (n > 0 && (dl_tag_is_noun(x->s->tokens[n - 1].tag) || x->s->tokens[n - 1].tag == DL_TAG_JJ))
+                n--;
+            if (n > 0 && x->s->tokens[n - 1].tag == DL_TAG_POS) {
+                for (uint32_t t = n - 1; t-- > lo && n - t <= 8;) {
+                    int32_t mi = x->at[t];
+                    if (mi >= 0 && x->mentions[mi].last == n - 1 && dl_coder_usable(&x->mentions[mi])) {
+                        add_actor(out, mi);
+                        out->rule = "who.noun-possessor";
+                        return;
+                    }
+                }
             }
         }
     }
@@ -362,8 +428,22 @@ typedef struct coded {
     const char *file;
     uint32_t line;
     bool cyber, negated;
+    dl_fact fact;
     const char *entry;       /* the verb dictionary entry */
+    const char *rules[6];    /* ids of the rules that decided it */
+    uint32_t n_rules;
 } coded;
+
+static void add_rule(coded *k, const char *rule)
+{
+    if (!rule)
+        return;
+    for (uint32_t i = 0; i < k->n_rules; i++)
+        if (!strcmp(k->rules[i], rule))
+            return;
+    if (k->n_rules < sizeof k->rules / sizeof *k->rules)
+        k->rules[k->n_rules++] = rule;
+}
 
 /* "FRO/BIL/SAM": a dictionary code naming several actors at once gives
  * one actor per part. Returns the number of parts (at most max). */
@@ -458,7 +538,14 @@ static dl_status emit_one(const ctx *x, const coded *k, const dl_cameo_code *inf
         e->plover_mode = "cyber";
     }
     e->negated = k->negated;
-    e->factuality = k->negated ? "negated" : "asserted";
+    e->factuality = dl_fact_name(k->fact);
+    if (k->n_rules) {
+        e->rules = DL_ARENA_NEW(x->arena, const char *, k->n_rules);
+        if (!e->rules)
+            return DL_ERR_NOMEM;
+        memcpy(e->rules, k->rules, k->n_rules * sizeof *e->rules);
+        e->n_rules = k->n_rules;
+    }
     e->verb = k->verb;
     e->pattern = k->pattern;
     e->pattern_file = k->file;
@@ -474,18 +561,48 @@ static dl_status emit_one(const ctx *x, const coded *k, const dl_cameo_code *inf
     return DL_OK;
 }
 
-/* Threats for what a modal or future verb group says may happen. */
-static const char *hypothetical(const char *code)
+/* "met with the Japanese ambassador to China", "speak with X about ...
+ * at the forum in Chile": a loose pattern ("* TO +", "* AT_THE &SUMMIT")
+ * may take its '+' from a later phrase; the actor right after the verb
+ * (after "with", a determiner or adjectives) is its object and the
+ * target. Returns that mention, or -1 when it is the pattern's own. */
+static int32_t first_object(const ctx *x, uint32_t vend, int32_t pattern_target)
 {
-    if (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2))
-        return "138";
-    if (!strncmp(code, "17", 2))
-        return "137";
-    if (!strncmp(code, "16", 2))
-        return "131";
-    if (!strncmp(code, "13", 2))
-        return code;
-    return NULL;
+    const dl_mention *pt = &x->mentions[pattern_target];
+    for (uint32_t t = vend; t < pt->first && t < vend + 4; t++) {
+        int32_t mi = x->at[t];
+        if (mi >= 0 && mi != pattern_target && dl_coder_usable(&x->mentions[mi]))
+            return x->mentions[mi].last <= pt->first ? mi : -1;
+        uint8_t tag = x->s->tokens[t].tag;
+        if (tag != DL_TAG_DT && tag != DL_TAG_JJ && tag != DL_TAG_PRPS && tag != DL_TAG_RB &&
+            !dl_coder_word_eq(&x->s->tokens[t], "with"))
+            return -1;
+    }
+    return -1;
+}
+
+/* The per-code conventions of data/cameo.tsv ([conventions]): the
+ * threat a modal act becomes under PETRARCH's conventions, whether the
+ * event may lack a target, whether a place after the verb is its target. */
+static const char *threat_of(const ctx *x, const char *code)
+{
+    const dl_cameo_code *info = dl_cameo_get(x->c->cameo, code);
+    if (!info || !info->threat)
+        return NULL;
+    /* "13": a threat stays the threat it is */
+    return strlen(info->threat) == 2 && !strncmp(info->threat, code, 2) ? code : info->threat;
+}
+
+static bool target_optional(const ctx *x, const char *code)
+{
+    const dl_cameo_code *info = dl_cameo_get(x->c->cameo, code);
+    return info && info->target_optional;
+}
+
+static bool place_target(const ctx *x, const char *code)
+{
+    const dl_cameo_code *info = dl_cameo_get(x->c->cameo, code);
+    return info && info->place_target;
 }
 
 /* "intends to eliminate", "plans to strike": the verb after is a plan;
@@ -526,7 +643,7 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     const dl_chunk *vg = x->vg[vgi];
     uint32_t vfirst = head, vend = head + 1;
     int32_t vi = dl_coder_find_verb(x, head, &vfirst, &vend);
-    if (vi < 0 || after_denial)
+    if (vi < 0 || (after_denial && x->c->petrarch))
         return DL_OK;
     /* A gerund after "of", "in", "for" or "about" names an activity inside
      * a noun phrase ("the importance of protecting civilians"), not a deed;
@@ -536,11 +653,20 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
         if (p->tag == DL_TAG_IN && strcasecmp(p->text, "by"))
             return DL_OK;
     }
+    /* "an increasing threat", "the occupying forces": a participle
+     * between a determiner and a noun describes the noun (rule
+     * pred.prenominal); it is no predicate. */
+    if (!x->c->petrarch && head > 0 && head + 1 < x->s->n_tokens &&
+        (x->s->tokens[head].tag == DL_TAG_VBG || x->s->tokens[head].tag == DL_TAG_VBN) &&
+        (x->s->tokens[head - 1].tag == DL_TAG_DT || x->s->tokens[head - 1].tag == DL_TAG_PRPS) &&
+        (dl_tag_is_noun(x->s->tokens[head + 1].tag) || x->s->tokens[head + 1].tag == DL_TAG_JJ))
+        return DL_OK;
     const cverb *v = &x->c->cverbs[vi];
     const dl_verb_block *block = &x->c->verbs.blocks[v->block];
     uint32_t limit = vgi + 1 < x->n_vg ? x->vg[vgi + 1]->first : x->s->n_tokens;
     coded k = {0};
     pmatch pm = {-1, -1, 0};
+    const cpattern *matched = NULL;
     bool spelled_out = false; /* the pattern names the negation itself */
     /* A dictionary may list the same verb in two blocks ("SHOT [---]" and
      * "SHOT [223]"): the patterns of the verb's own block are tried
@@ -561,6 +687,7 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
                     (cp->verb > 0 && !dl_coder_match_backward(x, cp, cp->verb - 1, vfirst, &m)))
                     continue;
                 pm = m;
+                matched = cp;
                 k.code = cp->code;
                 k.pattern = cp->src->text;
                 k.file = cp->src->file;
@@ -590,21 +717,35 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
         k.file = block->file;
         k.line = block->line;
     }
-    k.negated = vg && (vg->flags & DL_VG_NEGATED) && !spelled_out;
-    bool planned = vgi > 0 && vg->first > 0 && x->s->tokens[vg->first - 1].tag == DL_TAG_TO &&
-                   intends(&x->s->tokens[x->vg[vgi - 1]->head]);
-    /* "will attack" is coded as the attack, as TABARI and PETRARCH do;
-     * "is expected to" and "is going to" are plans. */
-    if (vg->flags & DL_VG_FUTURE) {
-        bool will = false;
-        for (uint32_t t = vg->first; t < vg->end; t++)
-            will |= dl_coder_word_eq(&x->s->tokens[t], "will") || dl_coder_word_eq(&x->s->tokens[t], "shall") ||
-                    dl_coder_word_eq(&x->s->tokens[t], "'ll");
-        planned |= !will;
-    }
-    if (!spelled_out && (planned || (vg->flags & DL_VG_MODAL))) {
-        if (k.negated || !(k.code = hypothetical(k.code)))
-            return DL_OK;
+    if (x->c->petrarch) {
+        /* PETRARCH's conventions (dl_coder_options.petrarch) */
+        k.negated = vg && (vg->flags & DL_VG_NEGATED) && !spelled_out;
+        bool planned = vgi > 0 && vg->first > 0 && x->s->tokens[vg->first - 1].tag == DL_TAG_TO &&
+                       intends(&x->s->tokens[x->vg[vgi - 1]->head]);
+        /* "will attack" is coded as the attack, as TABARI and PETRARCH do;
+         * "is expected to" and "is going to" are plans. */
+        if (vg->flags & DL_VG_FUTURE) {
+            bool will = false;
+            for (uint32_t t = vg->first; t < vg->end; t++)
+                will |= dl_coder_word_eq(&x->s->tokens[t], "will") || dl_coder_word_eq(&x->s->tokens[t], "shall") ||
+                        dl_coder_word_eq(&x->s->tokens[t], "'ll");
+            planned |= !will;
+        }
+        if (!spelled_out && (planned || (vg->flags & DL_VG_MODAL))) {
+            if (k.negated || !(k.code = threat_of(x, k.code)))
+                return DL_OK;
+            add_rule(&k, "petrarch.modal-threat");
+        }
+        k.fact = k.negated ? DL_FACT_NEGATED : DL_FACT_ASSERTED;
+    } else {
+        fact_result fr = dl_fact_verb(x, vgi);
+        /* a pattern that spells out the negation ("REFUSED TO MEET")
+         * has coded what not doing it means */
+        if (spelled_out && fr.value == DL_FACT_NEGATED)
+            fr.value = DL_FACT_ASSERTED, fr.rule = "fact.spelled-out";
+        k.fact = fr.value;
+        k.negated = fr.value == DL_FACT_NEGATED;
+        add_rule(&k, fr.rule);
     }
     k.verb = dl_arena_strndup(x->arena, x->a->body + x->s->tokens[vfirst].start,
                               x->s->tokens[vend - 1].end - x->s->tokens[vfirst].start);
@@ -613,13 +754,19 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
     actor_set src = {0}, tgt = {0};
     if (pm.source >= 0)
         add_actor(&src, pm.source);
-    if (pm.target >= 0)
-        add_actor(&tgt, pm.target);
+    if (pm.target >= 0) {
+        /* only when the pattern goes on with a word ("* TO +"), not with
+         * an object of its own ("* &TROOPS FROM +") */
+        bool loose = matched && matched->verb + 1 < matched->n && matched->e[matched->verb + 1].kind == PE_WORD;
+        int32_t first = x->c->petrarch || !loose ? -1 : first_object(x, vend, pm.target);
+        add_actor(&tgt, first >= 0 ? first : pm.target);
+        if (first >= 0)
+            add_rule(&k, "who.first-object");
+    }
     bool passive = vg && (vg->flags & DL_VG_PASSIVE);
     bool verbal = (k.code[0] - '0') * 10 + (k.code[1] - '0') < 14; /* CAMEO 01-13: words, not deeds */
     /* a visit's place is whom it visits: "arrived in Gondor" */
-    int places = !strncmp(k.code, "032", 3) || !strncmp(k.code, "033", 3) || !strncmp(k.code, "042", 3) ||
-                 !strncmp(k.code, "043", 3) ? 1 : verbal ? 2 : 0;
+    int places = place_target(x, k.code) ? 1 : verbal ? 2 : 0;
     /* A passive with no "by" phrase is coded as PETRARCH does, from its
      * subject to its object: "The Philippines was criticized over its
      * dispute with Eriador". */
@@ -630,16 +777,22 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
         passive = !(subj.n && obj.n);
     }
     if (passive) {
-        if (!src.n) {
-            int32_t agent = passive_agent(x, vend, limit);
-            if (agent >= 0)
-                add_actor(&src, agent);
+        int32_t agent = passive_agent(x, vend, limit);
+        /* "China was criticized by Japan": a pattern's '+' after a
+         * passive verb is its agent, the doer (rule who.passive-agent) */
+        if (agent >= 0 && tgt.n == 1 && tgt.m[0] == agent && !src.n)
+            tgt.n = 0;
+        if (!src.n && agent >= 0) {
+            add_actor(&src, agent);
+            add_rule(&k, "who.passive-agent");
         }
         if (!tgt.n && vg)
             subjects(x, vgi, &tgt, 0);
     } else {
-        if (!src.n && vg)
+        if (!src.n && vg) {
             subjects(x, vgi, &src, 0);
+            add_rule(&k, src.rule);
+        }
         /* "X noted that Y regretted" coded by "NOTED + *": the pattern
          * made the verb's subject the target, so the source is the one
          * who did the noting, the subject of the verb before. */
@@ -666,27 +819,79 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
                 dl_coder_find_verb(x, nx->head, &nf, &ne) < 0)
                 objects(x, nx->end, object_limit(x, vgi + 1, nx->end), src.n ? src.m[0] : -1, &tgt, places);
         }
+        /* "threatened to attack X", "urged Y to ...", "vowed to punish X":
+         * a speech act whose content is an infinitive is aimed at that
+         * infinitive's object (rule who.infinitive-target); a threat takes
+         * the kind of its content ("threatened to attack" is a threat of
+         * military force, rule code.threat-content). */
+        if (!x->c->petrarch && !tgt.n && verbal && strcmp(k.code, "010") && vgi + 1 < x->n_vg) {
+            const dl_chunk *nx = x->vg[vgi + 1];
+            bool inf = (nx->first == vend && x->s->tokens[nx->first].tag == DL_TAG_TO) ||
+                       (nx->first == vend + 1 && x->s->tokens[vend].tag == DL_TAG_TO) ||
+                       (nx->first == vend && x->s->tokens[vend - 1].tag == DL_TAG_TO); /* "threaten to" */
+            if (inf) {
+                objects(x, nx->end, object_limit(x, vgi + 1, nx->end), src.n ? src.m[0] : -1, &tgt, places);
+                if (tgt.n)
+                    add_rule(&k, "who.infinitive-target");
+                uint32_t nf = nx->head, ne = nx->head + 1;
+                int32_t ni = dl_coder_find_verb(x, nx->head, &nf, &ne);
+                const cverb *w = ni >= 0 ? &x->c->cverbs[ni] : NULL;
+                const char *inner = w ? (w->code ? w->code : x->c->verbs.blocks[w->block].code) : NULL;
+                bool digits = inner && inner[0] >= '0' && inner[0] <= '9' && inner[1] >= '0' && inner[1] <= '9';
+                int inner_root = digits ? (inner[0] - '0') * 10 + (inner[1] - '0') : 0;
+                /* "vowed to retaliate", "vowed to challenge X": an intent
+                 * (03) to do something hostile (10-20) is a threat */
+                bool hostile_intent = !strncmp(k.code, "03", 2) && inner_root >= 10;
+                if (digits && (!strncmp(k.code, "13", 2) || hostile_intent)) {
+                    const char *threat = threat_of(x, inner);
+                    if (!threat || strncmp(threat, "13", 2))
+                        threat = hostile_intent ? "130" : NULL;
+                    if (threat && strcmp(threat, k.code)) {
+                        k.code = threat;
+                        add_rule(&k, "code.threat-content");
+                    }
+                }
+            }
+        }
         /* "bargain for asylum in X": when a pattern named a deed that needs
          * a target and no one else is named, the place it is about is its
          * target. Violence may lack one: "air strikes in Gaza" only
          * happened there. */
-        int root = (k.code[0] - '0') * 10 + (k.code[1] - '0');
-        if (!tgt.n && strcmp(k.code, "010") && k.pattern && places != 1 && !(root == 14 || root == 15 || root >= 18))
+        if (!tgt.n && strcmp(k.code, "010") && k.pattern && places != 1 && !target_optional(x, k.code))
             objects(x, pm.end > vend ? pm.end : vend, object_limit(x, vgi, pm.end > vend ? pm.end : vend),
                     src.n ? src.m[0] : -1, &tgt, 1);
     }
     if (!src.n)
         return DL_OK;
+    /* "India and Pakistan signed a treaty", "X and Y held talks": a
+     * cooperative act of actors listed together, with no one else named,
+     * is one joint event between them (rule who.joint; ANNOTATION.md: a
+     * meeting is one event with either as source). */
+    int root = (k.code[0] - '0') * 10 + (k.code[1] - '0');
+    if (!tgt.n && src.n > 1 && !k.mutual && !x->c->petrarch && root >= 3 && root <= 6 && !place_target(x, k.code)) {
+        tgt.m[0] = src.m[1];
+        tgt.quote = src.quote;
+        tgt.n = 1;
+        src.n = 1;
+        add_rule(&k, "who.joint");
+    }
     if (!tgt.n && !(k.mutual && src.n > 1)) {
         /* Material conflict may lack a named target ("conducted air
          * strikes"), but only when a pattern, not the bare verb, coded it. */
-        int root = (k.code[0] - '0') * 10 + (k.code[1] - '0');
-        if (!from_pattern || !(root == 14 || root == 15 || root >= 18))
+        if (!from_pattern || !target_optional(x, k.code))
             return DL_OK;
+        add_rule(&k, "who.no-target");
     }
     /* A plain statement (CAMEO 010) is not coded: who said what is the
      * quotes stage's record, and "X said" events would swamp the rest. */
     if (!strcmp(k.code, "010"))
+        return DL_OK;
+    /* ANNOTATION.md: public statements (CAMEO 01x: comments, optimism,
+     * sympathy) are quotes, not events (rule code.statement); PETRARCH's
+     * records code them. A denial aimed at another actor's claim ("Beijing
+     * denied claims by Washington", 016 with a target) rejects an
+     * accusation and stays. */
+    if (!x->c->petrarch && !strncmp(k.code, "01", 2) && !(!strcmp(k.code, "016") && tgt.n))
         return DL_OK;
     return emit(x, &k, &src, &tgt);
 }
@@ -714,11 +919,108 @@ static bool time_adjunct(const ctx *x, uint32_t i)
     return false;
 }
 
+/* The verb group whose object the noun phrase at token i is ("held
+ * talks with", "issued heavy criticism at"), or -1. */
+static int32_t governing_verb(const ctx *x, uint32_t i)
+{
+    uint32_t np = i;
+    while (np > 0) {
+        uint8_t t = x->s->tokens[np - 1].tag;
+        if (t != DL_TAG_DT && t != DL_TAG_JJ && t != DL_TAG_PRPS && t != DL_TAG_CD && t != DL_TAG_RB &&
+            t != DL_TAG_JJR && t != DL_TAG_JJS && t != DL_TAG_VBN && t != DL_TAG_POS && !dl_tag_is_noun(t))
+            break;
+        np--;
+    }
+    for (uint32_t g = x->n_vg; g-- > 0;) {
+        const dl_chunk *vg = x->vg[g];
+        if (vg->end > np)
+            continue;
+        return np - vg->end <= 1 ? (int32_t)g : -1;
+    }
+    return -1;
+}
+
+/* The source of a frame without '$': an actor just before the noun ("the
+ * Japanese invasion of", "Japan's aid to"), else the subject of the verb
+ * governing it, else the subject of the next verb group ("In a call with
+ * X, Y said"). */
+static void frame_source(const ctx *x, uint32_t i, uint32_t end, int32_t gov, actor_set *src, coded *k)
+{
+    uint32_t b = i;
+    while (b > 0 && (x->s->tokens[b - 1].tag == DL_TAG_POS || x->s->tokens[b - 1].tag == DL_TAG_JJ ||
+                     x->s->tokens[b - 1].tag == DL_TAG_CC || x->s->tokens[b - 1].tag == DL_TAG_COMMA) &&
+           x->at[b - 1] < 0)
+        b--;
+    if (!x->c->petrarch && b > 0) {
+        /* the mention ending just before: walk back to its start */
+        for (uint32_t t = b; t-- > 0 && b - t <= 8;) {
+            int32_t mi = x->at[t];
+            if (mi >= 0 && x->mentions[mi].last == b && dl_coder_usable(&x->mentions[mi])) {
+                add_actor(src, mi);
+                add_rule(k, "frame.modifier-source");
+                return;
+            }
+        }
+    }
+    if (!x->c->petrarch && gov >= 0) {
+        subjects(x, (uint32_t)gov, src, 0);
+        if (src->n) {
+            add_rule(k, "frame.verb-subject");
+            return;
+        }
+    }
+    for (uint32_t g = 0; g < x->n_vg && !src->n; g++)
+        if (x->vg[g]->first >= end)
+            subjects_in(x, 0, x->vg[g]->first, src);
+}
+
+/* Did a verb of this sentence code an event between these actors? */
+static bool coded_already(const ctx *x, const actor_set *src, const actor_set *tgt)
+{
+    for (size_t e = 0; e < x->out->n; e++) {
+        const dl_event *o = &x->out->items[e];
+        if (o->sentence != x->si || !src->n || src->m[0] < 0)
+            continue;
+        bool same_src = o->source.mention == src->m[0];
+        bool same_tgt = tgt->n ? tgt->m[0] >= 0 && o->target.mention == tgt->m[0] : o->target.mention < 0;
+        if (same_src && same_tgt)
+            return true;
+    }
+    return false;
+}
+
+static void mark_frames(const ctx *x, const char *w, size_t n, uint8_t *on)
+{
+    for (const frame_ref *r = dl_map_get(x->c->frame_words, w, n); r; r = r->next)
+        on[r->frame] = 1;
+}
+
 static dl_status code_frames(const ctx *x)
 {
     const dl_sentence *s = x->s;
+    if (!x->c->n_frames)
+        return DL_OK;
+    /* Which frames can start in this sentence: those whose first word is
+     * one of its tokens (text or lemma), in file order as before. */
+    uint8_t *on = DL_ARENA_NEW(x->arena, uint8_t, x->c->n_frames);
+    if (!on)
+        return DL_ERR_NOMEM;
+    mark_frames(x, "", 0, on);
+    for (uint32_t i = 0; i < s->n_tokens; i++) {
+        char low[48];
+        size_t n = strlen(s->tokens[i].text);
+        if (n < sizeof low) {
+            for (size_t b = 0; b <= n; b++)
+                low[b] = (char)tolower((unsigned char)s->tokens[i].text[b]);
+            mark_frames(x, low, n, on);
+        }
+        if (s->tokens[i].lemma)
+            mark_frames(x, s->tokens[i].lemma, strlen(s->tokens[i].lemma), on);
+    }
     for (size_t f = 0; f < x->c->n_frames; f++) {
         const nframe *fr = &x->c->frames[f];
+        if (!on[f])
+            continue;
         for (uint32_t i = 0; i < s->n_tokens; i++) {
             uint32_t pos = i;
             actor_set src = {0}, tgt = {0};
@@ -726,6 +1028,13 @@ static dl_status code_frames(const ctx *x)
             for (uint8_t k = 0; k < fr->n && ok; k++) {
                 const char *w = fr->words[k];
                 if ((w[0] == '$' || w[0] == '+') && !w[1]) {
+                    /* "with the President of Brazil": a mention may
+                     * start after its determiner and adjectives */
+                    for (int skip = 0; skip < 3 && pos < s->n_tokens && x->at[pos] < 0 &&
+                                       (s->tokens[pos].tag == DL_TAG_DT || s->tokens[pos].tag == DL_TAG_JJ ||
+                                        s->tokens[pos].tag == DL_TAG_PRPS);
+                         skip++)
+                        pos++;
                     int32_t mi = pos < s->n_tokens ? x->at[pos] : -1;
                     ok = mi >= 0 && dl_coder_usable(&x->mentions[mi]);
                     if (ok) {
@@ -733,22 +1042,37 @@ static dl_status code_frames(const ctx *x)
                         pos = x->mentions[mi].last;
                     }
                 } else {
+                    /* "had lunch today with": an adverb inside the frame */
+                    if (k > 0 && pos + 1 < s->n_tokens && !dl_coder_word_eq(&s->tokens[pos], w) &&
+                        (s->tokens[pos].tag == DL_TAG_RB || dl_coder_word_eq(&s->tokens[pos], "today") ||
+                         dl_coder_word_eq(&s->tokens[pos], "yesterday")))
+                        pos++;
                     ok = pos < s->n_tokens && dl_coder_word_eq(&s->tokens[pos], w);
                     pos++;
                 }
             }
             if (!ok || time_adjunct(x, i))
                 continue;
-            if (!fr->has_source) {
-                /* the subject of the first verb group after the frame */
-                for (uint32_t g = 0; g < x->n_vg && !src.n; g++)
-                    if (x->vg[g]->first >= pos)
-                        subjects_in(x, 0, x->vg[g]->first, &src);
+            coded k = {.code = fr->code, .file = x->c->nominal_file, .line = fr->line};
+            int32_t gov = governing_verb(x, i);
+            if (!fr->has_source)
+                frame_source(x, i, pos, gov, &src, &k);
+            if (fr->has_source && !fr->has_target && gov >= 0 && !x->c->petrarch) {
+                /* "MST receives help from $": the receiver is the target */
+                subjects(x, (uint32_t)gov, &tgt, 0);
+                if (tgt.n)
+                    add_rule(&k, "frame.recipient");
             }
             /* a target listed with others: "between X and Y" keeps Y */
-            if (!src.n || !tgt.n)
+            if (!src.n || (!tgt.n && (!target_optional(x, fr->code) || x->c->petrarch)))
                 continue;
-            coded k = {.code = fr->code, .file = x->c->nominal_file, .line = fr->line};
+            if (coded_already(x, &src, &tgt)) /* "broke off a treaty with X": the verb's event */
+                continue;
+            fact_result fa = dl_fact_noun(x, i, pos);
+            k.fact = fa.value;
+            k.negated = fa.value == DL_FACT_NEGATED;
+            add_rule(&k, "frame.nominal");
+            add_rule(&k, fa.rule);
             k.verb = dl_arena_strndup(x->arena, x->a->body + s->tokens[i].start,
                                       s->tokens[pos - 1].end - s->tokens[i].start);
             char line[256] = "";

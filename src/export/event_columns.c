@@ -17,7 +17,7 @@ static const dl_column event_columns[] = {
     {"cameo_root", "TEXT"},       {"quad_class", "INTEGER"},    {"goldstein", "REAL"},
     {"plover", "TEXT"},           {"plover_mode", "TEXT"},      {"location_text", "TEXT"},
     {"location_country", "TEXT"}, {"negated", "INTEGER"},       {"verb", "TEXT"},
-    {"pattern", "TEXT"},          {"sentence_text", "TEXT"},
+    {"pattern", "TEXT"},          {"sentence_text", "TEXT"},    {"factuality", "TEXT"},
 };
 
 enum { N_EVENT_COLUMNS = sizeof event_columns / sizeof *event_columns };
@@ -96,6 +96,8 @@ void dl_event_values(const dl_event *e, const char *article, dl_event_cells *cel
             v = e->pattern;
         else if (!strcmp(name, "sentence_text"))
             v = e->sentence_text;
+        else if (!strcmp(name, "factuality"))
+            v = e->factuality ? e->factuality : e->negated ? "negated" : "asserted";
         values[i] = v;
     }
 }

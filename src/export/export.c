@@ -172,7 +172,9 @@ dl_status dl_export_row(void *export_, size_t n, const char *const *names, const
         dl_buf_puts(&x->line, json ? json : "{}");
     } else if (x->format == DL_EXPORT_GDELT) {
         const char *negated = column(n, names, values, "negated");
-        if (x->table != DL_TABLE_EVENTS || (negated && strcmp(negated, "0")))
+        const char *fact = column(n, names, values, "factuality");
+        if (x->table != DL_TABLE_EVENTS || (!x->any_factuality && ((negated && strcmp(negated, "0")) ||
+                                                                   (fact && strcmp(fact, "asserted")))))
             return DL_OK;
         x->rows++;
         gdelt_row(x, n, names, values);

@@ -104,6 +104,11 @@ dl_status dl_event_to_json(dl_buf *out, const dl_event *e, const char *article_i
     dl_jw_kv_string(&w, "pattern", e->pattern);
     dl_jw_kv_string(&w, "file", e->pattern_file);
     dl_jw_kv_int(&w, "line", e->pattern_line);
+    dl_jw_key(&w, "rules");
+    dl_jw_array_begin(&w);
+    for (uint32_t i = 0; i < e->n_rules; i++)
+        dl_jw_string(&w, e->rules[i]);
+    dl_jw_array_end(&w);
     dl_jw_key(&w, "entries");
     dl_jw_array_begin(&w);
     for (uint32_t i = 0; i < e->n_entries; i++)

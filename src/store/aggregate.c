@@ -53,6 +53,10 @@ dl_status dl_store_aggregate(dl_store *s, dl_aggregate_by by, dl_aggregate_group
     dl_query f = q ? *q : (dl_query){0};
     f.limit = 0;
     f.cursor = NULL;
+    /* Aggregates count what happened (ANNOTATION.md): asserted events,
+     * unless the caller asked for a factuality. */
+    if (!f.factuality)
+        f.factuality = "asserted";
     char prefix[512];
     const char *suffix;
     switch (by) {

@@ -60,6 +60,16 @@ static bool is_plover(const char *v)
     return true;
 }
 
+/* ANNOTATION.md's values, and "all" for every event. */
+static bool is_factuality(const char *v)
+{
+    static const char *const ok[] = {"asserted", "negated", "hypothetical", "future", "embedded", "disputed", "all"};
+    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
+        if (!strcmp(v, ok[i]))
+            return true;
+    return false;
+}
+
 static bool is_country(const char *v)
 {
     if (strlen(v) != 3)
@@ -86,6 +96,8 @@ dl_status dl_query_set(dl_query *q, const char *name, const char *value, const c
         {"country", offsetof(dl_query, country), is_country, "takes an ISO 3166 alpha-3 code (ISR)"},
         {"since", offsetof(dl_query, since), is_date, "takes a date YYYY-MM-DD"},
         {"until", offsetof(dl_query, until), is_date, "takes a date YYYY-MM-DD"},
+        {"factuality", offsetof(dl_query, factuality), is_factuality,
+         "takes asserted, negated, hypothetical, future, embedded, disputed or all"},
     };
     const char *dummy;
     if (!why)

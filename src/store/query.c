@@ -149,6 +149,17 @@ static void event_columns(sql_builder *b)
     add(b, ", a.source AS url, a.title, e.json FROM events e JOIN articles a ON a.rowid = e.article WHERE 1");
 }
 
+/* Events stored before factuality was a column count as their negated
+ * flag says. With by_default, no --factuality means asserted only. */
+static void factuality_filter(sql_builder *b, const dl_query *q, bool by_default)
+{
+    const char *f = q->factuality ? q->factuality : by_default ? "asserted" : NULL;
+    if (!f || !strcmp(f, "all"))
+        return;
+    add(b, " AND coalesce(e.factuality, CASE WHEN e.negated THEN 'negated' ELSE 'asserted' END) = lower(?)");
+    param(b, f, 0);
+}
+
 static void build(sql_builder *b, dl_table table, const dl_query *q)
 {
     switch (table) {
@@ -181,6 +192,7 @@ static void build(sql_builder *b, dl_table table, const dl_query *q)
             param(b, q->country, 0);
             param(b, q->country, 0);
         }
+        factuality_filter(b, q, false);
         date_filter(b, "e.date", q);
         if (q->cursor) {
             /* Keyset pagination: the rows after the cursor's event in the
@@ -238,7 +250,8 @@ static void build(sql_builder *b, dl_table table, const dl_query *q)
         break;
     case DL_TABLE_TOP_EVENTS:
         add(b, "SELECT e.cameo, e.plover, count(*) AS events"
-               " FROM events e WHERE e.negated = 0");
+               " FROM events e WHERE 1");
+        factuality_filter(b, q, true);
         date_filter(b, "e.date", q);
         add(b, " GROUP BY e.cameo ORDER BY events DESC, e.cameo");
         break;

@@ -9,6 +9,7 @@
  * The word list serves twice: words with one class skip scoring, and every
  * listed word is "known" for the scores of `dateline eval parse`. */
 #include "text/tagger.h"
+#include "text/tagclass.h"
 #include "base/buf.h"
 #include "base/arena.h"
 #include "text/wordlist.h"
@@ -503,6 +504,19 @@ void dl_tagger_adapt(dl_token *t, size_t n)
         else if (t[i].tag == DL_TAG_VBD && has_child(t, n, i, DL_DEP_AUX, NULL))
             t[i].tag = DL_TAG_VBN;
     }
+    /* "Has Ethiopia attacked/VBN Eritrea?": in a question that opens with
+     * a form of "have", the first verb in -ed after the subject is its
+     * participle. */
+    static const char *const have_forms[] = {"has", "have", "had", NULL};
+    if (n > 2 && word_is(&t[0], have_forms) && t[n - 1].text && !strcmp(t[n - 1].text, "?"))
+        for (size_t i = 1; i < n; i++) {
+            if (t[i].tag == DL_TAG_VBD) {
+                t[i].tag = DL_TAG_VBN;
+                break;
+            }
+            if (dl_tag_is_verb(t[i].tag) || t[i].tag == DL_TAG_MD)
+                break;
+        }
     static const char *const do_forms[] = {"do", "does", "did", NULL};
     static const char *const negations[] = {"not", "n't", "never", "nt", NULL};
     static const char *const abouts[] = {"about", NULL};
@@ -554,6 +568,16 @@ void dl_tagger_adapt(dl_token *t, size_t n)
             (next == DL_TAG_DT || next == DL_TAG_PRPS) && !word_is(&t[i - 1], be_have_do)) {
             t[i].tag = DL_TAG_RB;
             t[i].upos = DL_UPOS_ADV;
+            continue;
+        }
+        /* "Japan plans/VBZ to impose": a word in -s right after a name
+         * or pronoun and before "to" + a bare verb is the name's verb, not
+         * a plural ("the plans to build" keeps NNS: a determiner). */
+        if (tag == DL_TAG_NNS && i > 0 && i + 2 < n && next == DL_TAG_TO &&
+            t[i + 2].tag == DL_TAG_VB &&
+            (prev == DL_TAG_NNP || prev == DL_TAG_NNPS || prev == DL_TAG_PRP)) {
+            t[i].tag = DL_TAG_VBZ;
+            t[i].upos = DL_UPOS_VERB;
             continue;
         }
         /* "a news conference announcing/VBG that her department was

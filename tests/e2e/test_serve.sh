@@ -277,7 +277,8 @@ for spec in day:quad day:plover day:root day:none week:quad month:plover dyad:no
         status 200
         args=$(echo "$f" | sed 's/^/--/; s/&/ --/g; s/=/ /g')
         # shellcheck disable=SC2086
-        "$DATELINE" events --db "$DB" --format csv ${f:+$args} >"$TMP/f.csv"
+        # aggregates count asserted events only (ANNOTATION.md factuality)
+        "$DATELINE" events --db "$DB" --format csv --factuality asserted ${f:+$args} >"$TMP/f.csv"
         py agg_vs_cli "$OUT" "$TMP/f.csv" "$by" "$group"
     done
 done

@@ -171,7 +171,11 @@ TEST(coder_negated_modal_and_said)
     mention(&b, 3, 4, "TWN", "country");
     r = code(&b, NULL, 0);
     CHECK_INT(r.n, 1);
-    CHECK(r.n && !strcmp(r.e[0].cameo, "138")); /* a threat, not an attack */
+    /* ANNOTATION.md: the attack, marked hypothetical (PETRARCH's
+     * convention, a threat, is for `validate` only) */
+    CHECK(r.n && !strcmp(r.e[0].cameo, "190"));
+    CHECK(r.n && !strcmp(r.e[0].factuality, "hypothetical"));
+    CHECK(r.n && !r.e[0].negated);
     dl_arena_free(b.arena);
 
     build(&b, "Israel/NNP said/VBD/say Hamas/NNP attacked/VBD/attack Sderot/NNP ./.");
@@ -275,4 +279,65 @@ TEST(coder_nominal_frames)
     CHECK_INT(r.n, 1);
     CHECK(r.n && !strcmp(r.e[0].source.code, "USAGOV") && !strcmp(r.e[0].target.code, "ISRGOV"));
     dl_arena_free(b.arena);
+}
+
+/* Factuality (src/events/factuality.c): one sentence per path from the
+ * predicate to the root, with the rule id it must report. */
+static void check_fact(const char *spec, uint32_t n_vg, const uint32_t vgs[][3], const uint32_t ms[][2],
+                       size_t n_m, const char *want, const char *rule)
+{
+    static const char *const codes[] = {"CHNGOV", "TWNGOV", "USAGOV"};
+    built b;
+    build(&b, spec);
+    for (uint32_t i = 0; i < n_vg; i++)
+        vg(&b, vgs[i][0], vgs[i][1], vgs[i][2], 0);
+    for (size_t i = 0; i < n_m; i++)
+        mention(&b, ms[i][0], ms[i][1], codes[i], "country");
+    coded r = code(&b, NULL, 0);
+    bool found = false;
+    for (size_t i = 0; i < r.n; i++) {
+        if (strcmp(r.e[i].cameo, "190"))
+            continue;
+        found = true;
+        if (strcmp(r.e[i].factuality, want))
+            dl_test_fail(__FILE__, __LINE__, "%s: factuality %s, expected %s", spec, r.e[i].factuality, want);
+        bool has_rule = !rule;
+        for (uint32_t k = 0; k < r.e[i].n_rules && rule; k++)
+            has_rule |= !strcmp(r.e[i].rules[k], rule);
+        if (!has_rule)
+            dl_test_fail(__FILE__, __LINE__, "%s: rule %s not in explain.rules", spec, rule);
+        CHECK(r.e[i].negated == !strcmp(want, "negated"));
+    }
+    if (!found)
+        dl_test_fail(__FILE__, __LINE__, "%s: no attack coded", spec);
+    dl_arena_free(b.arena);
+}
+
+TEST(coder_factuality_paths)
+{
+    const uint32_t two[][2] = {{0, 1}, {5, 6}};
+    /* "China urged Taiwan to attack ..." style: the attack's governor */
+    const uint32_t urge[][3] = {{1, 2, 1}, {4, 5, 4}};
+    check_fact("China/NNP urged/VBD/urge Taiwan/NNP to/TO attack/VB USA/NNP ./.", 2, urge,
+               (const uint32_t[][2]){{0, 1}, {2, 3}, {5, 6}}, 3, "embedded", "fact.want");
+    check_fact("China/NNP plans/VBZ/plan to/TO attack/VB it/PRP Taiwan/NNP ./.", 2,
+               (const uint32_t[][3]){{1, 2, 1}, {3, 4, 3}}, two, 2, "future", "fact.plan");
+    check_fact("China/NNP refused/VBD/refuse to/TO attack/VB it/PRP Taiwan/NNP ./.", 2,
+               (const uint32_t[][3]){{1, 2, 1}, {3, 4, 3}}, two, 2, "negated", "fact.fail");
+    check_fact("If/IN China/NNP attacks/VBZ/attack Taiwan/NNP ,/, talks/NNS end/VBP ./.", 2,
+               (const uint32_t[][3]){{2, 3, 2}, {6, 7, 6}}, (const uint32_t[][2]){{1, 2}, {3, 4}}, 2,
+               "hypothetical", "fact.conditional");
+    check_fact("Analysts/NNS said/VBD/say China/NNP attacked/VBD/attack Taiwan/NNP ./.", 2,
+               (const uint32_t[][3]){{1, 2, 1}, {3, 4, 3}}, (const uint32_t[][2]){{2, 3}, {4, 5}}, 2,
+               "asserted", NULL);
+    check_fact("Beijing/NNP denied/VBD/deny that/IN China/NNP attacked/VBD/attack Taiwan/NNP ./.", 2,
+               (const uint32_t[][3]){{1, 2, 1}, {4, 5, 4}}, (const uint32_t[][2]){{3, 4}, {5, 6}}, 2,
+               "disputed", "fact.deny");
+    check_fact("China/NNP moved/VBD troops/NNS in/IN order/NN to/TO attack/VB Taiwan/NNP ./.", 2,
+               (const uint32_t[][3]){{1, 2, 1}, {6, 7, 6}}, (const uint32_t[][2]){{0, 1}, {7, 8}}, 2,
+               "embedded", "fact.purpose");
+    check_fact("China/NNP will/MD attack/VB Taiwan/NNP ./.", 1, (const uint32_t[][3]){{1, 3, 2}},
+               (const uint32_t[][2]){{0, 1}, {3, 4}}, 2, "future", "fact.future");
+    check_fact("China/NNP allegedly/RB attacked/VBD/attack Taiwan/NNP ./.", 1, (const uint32_t[][3]){{2, 3, 2}},
+               (const uint32_t[][2]){{0, 1}, {3, 4}}, 2, "disputed", "fact.alleged");
 }
