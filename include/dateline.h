@@ -35,6 +35,11 @@
 extern "C" {
 #endif
 
+/* Everything declared in this header is the library's API and is exported
+ * from libdateline.so; the library is compiled with -fvisibility=hidden, so
+ * nothing else is. */
+#pragma GCC visibility push(default)
+
 #define DL_VERSION "0.2.0"
 
 /* The library's version ("0.2.0"): the one it was built as, which may
@@ -397,6 +402,12 @@ typedef struct dl_mention {
     int32_t entity;              /* same value for mentions of one entity in the article */
     uint8_t via;                 /* dl_mention_via */
     bool plural;                 /* "officials", "forces" */
+    /* The code was inferred rather than read from a dictionary entry: a
+     * title on an unknown name ("Sen. Maria Lopez" -> USALEG), role words
+     * with the country of their context ("police" in an Iraqi story ->
+     * IRQCOP). evidence says from what, in words; NULL otherwise. */
+    bool inferred;
+    const char *evidence;
 } dl_mention;
 
 typedef struct dl_actors dl_actors;
@@ -417,8 +428,14 @@ typedef struct dl_actors_options {
      * stands for its government (USAGOV), as news means it. false keeps
      * the bare country code (USA), as TABARI and PETRARCH code it. */
     bool country_as_government;
+    /* Role words and unknown names with no country of their own take the
+     * country of their context: the place of their sentence ("police in
+     * Baghdad"), else the article's dominant country; an unknown name
+     * repeated takes the code its first mention inferred. false codes only
+     * what the words themselves say, as TABARI and PETRARCH do. */
+    bool infer_context;
 } dl_actors_options;
-#define DL_ACTORS_OPTIONS_INIT {.version = 1, .country_as_government = true}
+#define DL_ACTORS_OPTIONS_INIT {.version = 1, .country_as_government = true, .infer_context = true}
 
 dl_status dl_actors_open(dl_actors **out, const dl_actors_options *options);
 void dl_actors_close(dl_actors *actors);
@@ -851,6 +868,8 @@ dl_status dl_data_check(const char *data_dir, dl_diag_fn diag, void *user, dl_da
 
 /* Appends the article as one JSON object (no newline) to `out`. */
 dl_status dl_article_to_json(dl_buf *out, const dl_article *article);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

@@ -456,6 +456,13 @@ static bool word_is(const dl_token *t, const char *const *list)
  *   - after a modal or "do" and adverbs with a negation, a word the tagger
  *     called a singular noun is a bare verb ("did not even ever clash/VB").
  * Each rule changes a tag only in the context that makes it certain. */
+static bool ends_ing(const dl_token *t)
+{
+    size_t n;
+    const char *s = token_text(t, &n);
+    return n > 5 && !memcmp(s + n - 3, "ing", 3);
+}
+
 static bool ends_ly(const dl_token *t)
 {
     size_t n;
@@ -499,6 +506,7 @@ void dl_tagger_adapt(dl_token *t, size_t n)
     static const char *const do_forms[] = {"do", "does", "did", NULL};
     static const char *const negations[] = {"not", "n't", "never", "nt", NULL};
     static const char *const abouts[] = {"about", NULL};
+    static const char *const thats[] = {"that", NULL};
     static const char *const be_have_do[] = {"is", "are", "am", "was", "were", "'s", "'re", "'m",
                                              "has", "have", "had", "'ve", "'d", "do", "does",
                                              "did", NULL};
@@ -547,6 +555,14 @@ void dl_tagger_adapt(dl_token *t, size_t n)
             (next == DL_TAG_DT || next == DL_TAG_PRPS) && !word_is(&t[i - 1], be_have_do)) {
             t[i].tag = DL_TAG_RB;
             t[i].upos = DL_UPOS_ADV;
+            continue;
+        }
+        /* "a news conference announcing/VBG that ...": an -ing word after
+         * a noun and before "that" heads a clause of its own. */
+        if (tag == DL_TAG_NN && (prev == DL_TAG_NN || prev == DL_TAG_NNS) && i + 1 < n &&
+            word_is(&t[i + 1], thats) && ends_ing(&t[i])) {
+            t[i].tag = DL_TAG_VBG;
+            t[i].upos = DL_UPOS_VERB;
             continue;
         }
         bool prev_nominal = prev == DL_TAG_NN || prev == DL_TAG_NNS || prev == DL_TAG_NNP ||
