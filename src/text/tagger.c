@@ -457,11 +457,11 @@ static bool word_is(const dl_token *t, const char *const *list)
  *   - after a modal or "do" and adverbs with a negation, a word the tagger
  *     called a singular noun is a bare verb ("did not even ever clash/VB").
  * Each rule changes a tag only in the context that makes it certain. */
-/* Does the token end in "ing" (and have more before it)? */
 static bool ends_ing(const dl_token *t)
 {
-    size_t n = t->text ? strlen(t->text) : 0;
-    return n > 4 && !strcasecmp(t->text + n - 3, "ing");
+    size_t n;
+    const char *s = token_text(t, &n);
+    return n > 5 && !memcmp(s + n - 3, "ing", 3);
 }
 
 static bool ends_ly(const dl_token *t)
