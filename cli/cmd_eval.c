@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "eval_events.h"
 #include "eval_quotes.h"
+#include "eval_stories.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/json.h"
@@ -119,6 +120,8 @@ int cmd_eval(int argc, char **argv)
     dl_cli cli = {.command = "eval"};
     if (argc >= 2 && !strcmp(argv[1], "quotes"))
         return dl_cli_eval_quotes(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "stories"))
+        return dl_cli_eval_stories(argc - 1, argv + 1);
     if (argc >= 2 && !strcmp(argv[1], "events"))
         return dl_cli_eval_events(argc - 1, argv + 1);
     if (argc < 2 || strcmp(argv[1], "parse") != 0) {
@@ -127,7 +130,7 @@ int cmd_eval(int argc, char **argv)
             return DL_EXIT_OK;
         }
         dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...' , "
-                           "'dateline eval quotes DIR' or 'dateline eval events DIR'");
+                           "'dateline eval quotes DIR', 'dateline eval events DIR' or 'dateline eval stories GOLD'");
         return DL_EXIT_USAGE;
     }
     eval_opts o = {0};

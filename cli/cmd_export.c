@@ -13,7 +13,11 @@ static const char usage[] =
     "  tsv     the same, tab-separated\n"
     "  gdelt   events only: the 61 columns of the GDELT 2.0 event table, in its\n"
     "          order, tab-separated, no header; the fields dateline knows are\n"
-    "          filled, the others empty; negated events are left out\n"
+    "          filled, the others empty; negated events are left out; one row\n"
+    "          per event, with NumMentions, NumSources and NumArticles counted\n"
+    "          across the articles of its story (--raw: one row per mention)\n"
+    "  --dedup / --raw   one row per event, or per mention (jsonl, csv, tsv:\n"
+    "          --raw by default)\n"
     "The filters of `dateline events` apply (--actor, --cameo, --since, ...).\n"
     "Exit status: 0 done; 2 usage error; 3 the store could not be read.\n";
 

@@ -261,7 +261,7 @@ static void download(dl_api_response *res, dl_store *store, dl_table table, cons
 static void list(dl_api_response *res, dl_store *store, const dl_http_target *t, dl_table table)
 {
     static const char *const event_params[] = {"actor", "source", "target", "cameo", "plover", "country",
-                                               "since", "until", "limit", "cursor", "format", NULL};
+                                               "since", "until", "limit", "cursor", "format", "dedup", NULL};
     static const char *const quote_params[] = {"speaker", "since", "until", "limit", "format", NULL};
     static const char *const event_filters[] = {"actor", "source", "target", "cameo", "plover", "country",
                                                 "since", "until", "limit", "cursor", NULL};
@@ -271,6 +271,15 @@ static void list(dl_api_response *res, dl_store *store, const dl_http_target *t,
     if (!only(res, t, allowed) || !filters(res, t, &q, table == DL_TABLE_EVENTS ? event_filters : quote_filters))
         return;
     const char *format = dl_http_param_get(t, "format");
+    /* dedup=1: each event once, with its story and mention counts; the
+     * GDELT download is deduplicated unless dedup=0, as on the CLI. */
+    const char *dedup = table == DL_TABLE_EVENTS ? dl_http_param_get(t, "dedup") : NULL;
+    if (dedup && strcmp(dedup, "0") && strcmp(dedup, "1")) {
+        dl_api_error(res, 400, "dedup", "parameter 'dedup' takes 0 or 1, not '%s'", dedup);
+        return;
+    }
+    q.dedup = table == DL_TABLE_EVENTS &&
+              (dedup ? !strcmp(dedup, "1") : format != NULL && !strcmp(format, "gdelt"));
     if (format && strcmp(format, "json")) {
         if (dl_http_param_get(t, "limit") && q.limit < 1) {
             dl_api_error(res, 400, "limit", "parameter 'limit' must be at least 1");
