@@ -21,10 +21,11 @@ const char dl_corpus_schema[] =
     "  dup_of INTEGER, dup_kind TEXT, dup_score REAL, story INTEGER REFERENCES stories(id));"
     "CREATE INDEX IF NOT EXISTS corpus_articles_exact ON corpus_articles(exact);"
     "CREATE INDEX IF NOT EXISTS corpus_articles_story ON corpus_articles(story);"
-    "CREATE TABLE IF NOT EXISTS corpus_bands(key INTEGER NOT NULL, article INTEGER NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS corpus_bands_key ON corpus_bands(key);"
-    "CREATE TABLE IF NOT EXISTS corpus_leads(key INTEGER NOT NULL, article INTEGER NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS corpus_leads_key ON corpus_leads(key);"
+    /* The indexes are their own tables (one B-tree write per row). */
+    "CREATE TABLE IF NOT EXISTS corpus_bands(key INTEGER NOT NULL, article INTEGER NOT NULL,"
+    "  PRIMARY KEY(key, article)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS corpus_leads(key INTEGER NOT NULL, article INTEGER NOT NULL,"
+    "  PRIMARY KEY(key, article)) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS corpus_terms(term INTEGER PRIMARY KEY, df INTEGER NOT NULL);"
     "CREATE TABLE IF NOT EXISTS story_terms(story INTEGER NOT NULL, term INTEGER NOT NULL,"
     "  n INTEGER NOT NULL, PRIMARY KEY(term, story)) WITHOUT ROWID;"
@@ -49,7 +50,7 @@ const char dl_corpus_schema[] =
 #define TEASER_CONTAINED 0.7  /* a teaser adds its own "read more" line */
 #define CANDIDATE_JACCARD 0.2 /* minhash estimate worth an exact check */
 #define STORY_COVER 0.19      /* share of an article's term weight a story must hold */
-enum { SIGNATURE_TERMS = 30, STORY_TERMS = 120, MAX_CANDIDATES = 64, MAX_STORY_CHECKS = 40 };
+enum { SIGNATURE_TERMS = 30, CANDIDATE_TERMS = 60, STORY_TERMS = 60, MAX_VERIFY = 8, MAX_CANDIDATES = 64, MAX_STORY_CHECKS = 40 };
 
 enum {
     S_EXACT, S_BANDS, S_LEAD, S_CAND, S_BODY, S_N, S_DF, S_DF_ADD, S_STORY_TERMS, S_STORY_NEW,
@@ -64,7 +65,9 @@ static const char *const sql[S_COUNT] = {
     [S_LEAD] = "SELECT article FROM corpus_leads WHERE key = ? ORDER BY article LIMIT 8",
     [S_CAND] = "SELECT minhash, n_shingles, coalesce(dup_of, article), story FROM corpus_articles WHERE article = ?",
     [S_BODY] = "SELECT body FROM articles WHERE rowid = ?",
-    [S_N] = "SELECT count(*) FROM corpus_articles",
+    /* The largest row stands for the article count: it is read in one
+     * step, where count(*) walks the whole table. */
+    [S_N] = "SELECT coalesce(max(article), 0) FROM corpus_articles",
     [S_DF] = "SELECT df FROM corpus_terms WHERE term = ?",
     [S_DF_ADD] = "INSERT INTO corpus_terms VALUES(?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
     [S_STORY_TERMS] = "SELECT st.story, st.n, s.n_articles FROM story_terms st JOIN stories s ON s.id = st.story"
@@ -81,8 +84,8 @@ static const char *const sql[S_COUNT] = {
         " WHERE id = ?1",
     [S_STORY_TERM_ADD] = "INSERT INTO story_terms VALUES(?, ?, 1) ON CONFLICT(term, story) DO UPDATE SET n = n + 1",
     [S_ARTICLE_ADD] = "INSERT INTO corpus_articles VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
-    [S_BAND_ADD] = "INSERT INTO corpus_bands VALUES(?, ?)",
-    [S_LEAD_ADD] = "INSERT INTO corpus_leads VALUES(?, ?)",
+    [S_BAND_ADD] = "INSERT OR IGNORE INTO corpus_bands VALUES(?, ?)",
+    [S_LEAD_ADD] = "INSERT OR IGNORE INTO corpus_leads VALUES(?, ?)",
     [S_STORY_MEMBERS] = "SELECT article FROM corpus_articles WHERE story = ? AND dup_of IS NULL"
                         " ORDER BY article LIMIT 40",
     [S_GROUP_FIND] = "SELECT id FROM event_groups WHERE story = ?1 AND cameo_root IS ?2 AND source_code IS ?3"
@@ -309,13 +312,21 @@ static dl_status judge(ctx *x, const uint64_t *sh, size_t n, int64_t cand, int64
     return DL_OK;
 }
 
-static dl_status candidate(ctx *x, const dl_fingerprint *fp, const uint64_t *sh, size_t n, int64_t cand,
-                           bool any_similarity, dup_result *best)
+typedef struct cand {
+    int64_t article, root, story;
+    double estimate;
+    bool lead;
+} cand;
+
+/* Reads a candidate's stored fingerprint and scores it by its minhash
+ * estimate (the better of Jaccard and containment of the smaller text). */
+static dl_status estimate(ctx *x, const dl_fingerprint *fp, cand *c)
 {
     sqlite3_stmt *st = stmt(x, S_CAND);
     if (!st)
         return DL_ERR_DB;
-    sqlite3_bind_int64(st, 1, cand);
+    sqlite3_bind_int64(st, 1, c->article);
+    c->estimate = -1;
     if (sqlite3_step(st) != SQLITE_ROW)
         return DL_OK;
     dl_fingerprint other = {0};
@@ -323,15 +334,24 @@ static dl_status candidate(ctx *x, const dl_fingerprint *fp, const uint64_t *sh,
     if (blob && sqlite3_column_bytes(st, 0) == (int)sizeof other.minhash)
         memcpy(other.minhash, blob, sizeof other.minhash);
     other.n = (uint32_t)sqlite3_column_int64(st, 1);
-    int64_t root = sqlite3_column_int64(st, 2), story = sqlite3_column_int64(st, 3);
-    /* The minhash estimate screens out what cannot be a copy; a teaser's
-     * estimate is low by nature (its set is small), so containment is
-     * screened on its own estimate. */
-    double jest = dl_fingerprint_jaccard(fp, &other);
-    double cest = fp->n < other.n ? dl_fingerprint_containment(fp, &other) : dl_fingerprint_containment(&other, fp);
-    if (!any_similarity && jest < CANDIDATE_JACCARD && cest < 0.5)
-        return DL_OK;
-    return judge(x, sh, n, cand, root, story, best);
+    c->root = sqlite3_column_int64(st, 2);
+    c->story = sqlite3_column_int64(st, 3);
+    /* A teaser's Jaccard estimate is low by nature (its set is small), so
+     * containment is screened on its own estimate. */
+    double j = dl_fingerprint_jaccard(fp, &other);
+    double k = fp->n < other.n ? dl_fingerprint_containment(fp, &other) : dl_fingerprint_containment(&other, fp);
+    c->estimate = j > k ? j : k;
+    if (!c->lead && j < CANDIDATE_JACCARD && k < 0.5)
+        c->estimate = -1;
+    return DL_OK;
+}
+
+static int by_estimate(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    if (x->estimate != y->estimate)
+        return x->estimate < y->estimate ? 1 : -1;
+    return (x->article > y->article) - (x->article < y->article);
 }
 
 static dl_status find_duplicate(ctx *x, const dl_fingerprint *fp, const uint64_t *sh, size_t n, int64_t lead,
@@ -351,7 +371,7 @@ static dl_status find_duplicate(ctx *x, const dl_fingerprint *fp, const uint64_t
         best->score = 1;
         return DL_OK;
     }
-    int64_t cands[MAX_CANDIDATES + 8];
+    cand cands[MAX_CANDIDATES + 8];
     size_t nc = 0;
     if (!(st = stmt(x, S_BANDS)))
         return DL_ERR_DB;
@@ -359,24 +379,33 @@ static dl_status find_duplicate(ctx *x, const dl_fingerprint *fp, const uint64_t
         sqlite3_bind_int64(st, b + 1, dl_fingerprint_band(fp, b));
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && nc < MAX_CANDIDATES)
-        cands[nc++] = sqlite3_column_int64(st, 0);
+        cands[nc++] = (cand){.article = sqlite3_column_int64(st, 0)};
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return fail(x, "looking up near duplicates");
-    size_t n_band = nc;
     if (lead) {
         if (!(st = stmt(x, S_LEAD)))
             return DL_ERR_DB;
         sqlite3_bind_int64(st, 1, lead);
-        while (sqlite3_step(st) == SQLITE_ROW && nc < MAX_CANDIDATES + 8)
-            cands[nc++] = sqlite3_column_int64(st, 0);
+        while (sqlite3_step(st) == SQLITE_ROW && nc < MAX_CANDIDATES + 8) {
+            int64_t a = sqlite3_column_int64(st, 0);
+            size_t k = 0;
+            while (k < nc && cands[k].article != a)
+                k++;
+            if (k == nc)
+                cands[nc++] = (cand){.article = a};
+            cands[k].lead = true;
+        }
     }
     for (size_t i = 0; i < nc; i++) {
-        bool seen = false;
-        for (size_t k = 0; k < i; k++)
-            seen |= cands[k] == cands[i];
-        if (seen)
-            continue;
-        dl_status s2 = candidate(x, fp, sh, n, cands[i], i >= n_band, best);
+        dl_status s2 = estimate(x, fp, &cands[i]);
+        if (s2)
+            return s2;
+    }
+    /* The exact check reads and shingles a stored body: only the most
+     * promising few, best first, and none after a near-certain copy. */
+    qsort(cands, nc, sizeof *cands, by_estimate);
+    for (size_t i = 0; i < nc && i < MAX_VERIFY && cands[i].estimate >= 0 && best->score < 0.95; i++) {
+        dl_status s2 = judge(x, sh, n, cands[i].article, cands[i].root, cands[i].story, best);
         if (s2)
             return s2;
     }
@@ -387,7 +416,7 @@ static dl_status find_duplicate(ctx *x, const dl_fingerprint *fp, const uint64_t
 
 typedef struct term {
     int64_t hash;
-    double tf, weight;
+    double tf, prior, weight;
 } term;
 
 typedef struct term_set {
@@ -395,13 +424,17 @@ typedef struct term_set {
     size_t n, cap;
 } term_set;
 
-static int term_add(term_set *s, int64_t hash, double tf)
+/* prior: how telling the term looks before its document frequency is
+ * known (names, coded actors and events more than other words). */
+static int term_add(term_set *s, int64_t hash, double tf, double prior)
 {
     /* Linear probing would be faster; articles have a few hundred distinct
      * terms, and this runs once per article. */
     for (size_t i = 0; i < s->n; i++)
         if (s->v[i].hash == hash) {
             s->v[i].tf += tf;
+            if (prior > s->v[i].prior)
+                s->v[i].prior = prior;
             return 0;
         }
     if (s->n == s->cap) {
@@ -411,7 +444,7 @@ static int term_add(term_set *s, int64_t hash, double tf)
             return -1;
         s->v = v, s->cap = cap;
     }
-    s->v[s->n++] = (term){hash, tf, 0};
+    s->v[s->n++] = (term){hash, tf, prior, 0};
     return 0;
 }
 
@@ -455,6 +488,7 @@ static int collect_terms(term_set *s, const dl_analysis *an)
         const char *p = texts[t], *end = p + lens[t];
         while (p < end) {
             size_t n = 0;
+            bool capital = p < end && *p >= 'A' && *p <= 'Z';
             while (p < end) {
                 unsigned char ch = (unsigned char)*p;
                 bool word = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
@@ -465,7 +499,8 @@ static int collect_terms(term_set *s, const dl_analysis *an)
                     w[n++] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : (char)ch;
                 p++;
             }
-            if (n && n < sizeof w && !is_stopword(w, n) && term_add(s, term_hash("w", w, n), t == 0 ? 2 : 1))
+            if (n && n < sizeof w && !is_stopword(w, n) &&
+                term_add(s, term_hash("w", w, n), t == 0 ? 2 : 1, capital ? 1.5 : 1))
                 return -1;
             if (p < end && !n)
                 p++;
@@ -475,7 +510,7 @@ static int collect_terms(term_set *s, const dl_analysis *an)
     }
     for (size_t i = 0; i < an->n_mentions; i++) {
         const char *code = an->mentions[i].code;
-        if (code && *code && term_add(s, term_hash("a", code, strlen(code)), 1))
+        if (code && *code && term_add(s, term_hash("a", code, strlen(code)), 1, 2))
             return -1;
     }
     for (size_t i = 0; i < an->n_events; i++) {
@@ -483,7 +518,7 @@ static int collect_terms(term_set *s, const dl_analysis *an)
         char key[96];
         int n = snprintf(key, sizeof key, "%s|%s|%s", e->source.code ? e->source.code : "",
                          e->target.code ? e->target.code : "", e->cameo_root ? e->cameo_root : "");
-        if (n > 0 && term_add(s, term_hash("e", key, (size_t)n < sizeof key ? (size_t)n : sizeof key - 1), 2))
+        if (n > 0 && term_add(s, term_hash("e", key, (size_t)n < sizeof key ? (size_t)n : sizeof key - 1), 2, 2))
             return -1;
     }
     return 0;
@@ -512,6 +547,14 @@ static dl_status choose_story(ctx *x, term_set *terms, int64_t day, int64_t *sto
     if (!st)
         return DL_ERR_DB;
     double n_docs = sqlite3_step(st) == SQLITE_ROW ? (double)sqlite3_column_int64(st, 0) : 0;
+    /* Only the CANDIDATE_TERMS likeliest terms (by count and prior) are
+     * weighed by their document frequency, counted and kept: the rest
+     * could not make the signature, and each costs two lookups. */
+    for (size_t i = 0; i < terms->n; i++)
+        terms->v[i].weight = terms->v[i].tf * terms->v[i].prior;
+    qsort(terms->v, terms->n, sizeof *terms->v, by_weight);
+    if (terms->n > CANDIDATE_TERMS)
+        terms->n = CANDIDATE_TERMS;
     for (size_t i = 0; i < terms->n; i++) {
         if (!(st = stmt(x, S_DF)))
             return DL_ERR_DB;
@@ -775,4 +818,21 @@ dl_status dl_corpus_add(dl_corpus *c, const dl_analysis *an, int64_t row, const 
     free(terms.v);
     free(sh);
     return st;
+}
+
+int dl_corpus_candidates(dl_corpus *c, const void *fingerprint, int64_t *out, int max)
+{
+    char message[256];
+    ctx x = {c, message, sizeof message};
+    const dl_fingerprint *fp = fingerprint;
+    sqlite3_stmt *st = stmt(&x, S_BANDS);
+    if (!st)
+        return -1;
+    for (int b = 0; b < DL_LSH_BANDS; b++)
+        sqlite3_bind_int64(st, b + 1, dl_fingerprint_band(fp, b));
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (n < max)
+            out[n++] = sqlite3_column_int64(st, 0);
+    return rc == SQLITE_DONE ? n : -1;
 }

@@ -44,6 +44,12 @@ void dl_corpus_free(dl_corpus *c);
 dl_status dl_corpus_add(dl_corpus *c, const dl_analysis *an, int64_t row, const int64_t *event_rows,
                         char *message, size_t message_size);
 
+/* The candidate copies of a fingerprinted text: the first copies that
+ * share a band key with it (at most max, written to out). Returns how many,
+ * or -1 on a store error. For benchmarks: dl_corpus_add() does this and
+ * then checks the candidates. */
+int dl_corpus_candidates(dl_corpus *c, const void *fingerprint, int64_t *out, int max);
+
 /* The outlet of an article's source: a URL's host without "www.", else the
  * source as it is. Writes at most size bytes. */
 void dl_corpus_outlet(const char *source, char *out, size_t size);
