@@ -171,6 +171,16 @@ static dl_status print_sample(void *user, size_t n, const char *const *names, co
     return DL_OK;
 }
 
+static dl_status count_story(void *user, size_t n, const char *const *names, const char *const *values)
+{
+    (void)n, (void)names;
+    long long *c = user;
+    c[0]++;
+    c[1] += values[5] ? atoll(values[5]) : 0; /* duplicates */
+    c[2] += values[7] ? atoll(values[7]) : 0; /* events counted once */
+    return DL_OK;
+}
+
 static void report(dl_store *store, const char *db)
 {
     dl_store_counts c;
@@ -178,6 +188,10 @@ static void report(dl_store *store, const char *db)
         return;
     printf("\nThe store %s now holds %lld articles, %lld actor mentions, %lld quotes and %lld events.\n",
            db, (long long)c.articles, (long long)c.mentions, (long long)c.quotes, (long long)c.events);
+    long long s[3] = {0, 0, 0};
+    if (!dl_store_stories(store, NULL, count_story, s) && s[0])
+        printf("They tell %lld stories; %lld articles copy another, and counted once the asserted events are %lld "
+               "(`dateline stories`, `dateline events --dedup`).\n", s[0], s[1], s[2]);
     printf("\nMost mentioned actors:\n");
     dl_store_query(store, DL_TABLE_TOP_ACTORS, &(dl_query){.limit = 8}, print_row, "actor");
     printf("\nMost frequent event types:\n");
