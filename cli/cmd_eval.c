@@ -4,7 +4,9 @@
  * does not), and sentence-boundary precision, recall and F1 of dl_parse run
  * on each document's text rebuilt from its "# text =" lines. */
 #include "cli.h"
+#include "eval_actors.h"
 #include "eval_events.h"
+#include "eval_extract.h"
 #include "eval_quotes.h"
 #include "eval_stories.h"
 #include "base/arena.h"
@@ -122,15 +124,23 @@ int cmd_eval(int argc, char **argv)
         return dl_cli_eval_quotes(argc - 1, argv + 1);
     if (argc >= 2 && !strcmp(argv[1], "stories"))
         return dl_cli_eval_stories(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "actors"))
+        return dl_cli_eval_actors(argc - 1, argv + 1);
     if (argc >= 2 && !strcmp(argv[1], "events"))
         return dl_cli_eval_events(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "extract"))
+        return dl_cli_eval_extract(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "dumps"))
+        return dl_cli_eval_dumps(argc - 1, argv + 1);
     if (argc < 2 || strcmp(argv[1], "parse") != 0) {
         if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
             printf("%s\n%s", usage, dl_cli_common_help);
             return DL_EXIT_OK;
         }
-        dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...' , "
-                           "'dateline eval quotes DIR', 'dateline eval events DIR' or 'dateline eval stories GOLD'");
+        dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...', "
+                           "'dateline eval quotes DIR', 'dateline eval actors INPUT...', "
+                           "'dateline eval events DIR', 'dateline eval extract DIR', "
+                           "'dateline eval dumps DIR' or 'dateline eval stories GOLD'");
         return DL_EXIT_USAGE;
     }
     eval_opts o = {0};
