@@ -82,6 +82,17 @@ fi
 check eval-stories-text 0 "$DATELINE" eval stories --format text "$DEV"
 has "$OUT" "B-cubed"
 
+# Unrelated news stays apart: the 25 Wikinews articles of ../shared (one
+# week of 2004, many about the same countries) are 25 happenings.
+WN="$ROOT/../shared/data/wikinews-events-dev/articles.jsonl"
+if [ -r "$WN" ]; then
+    check wikinews-apart 0 "$DATELINE" ingest -q --db "$TMP/wn.db" "$WN"
+    check wikinews-stories 0 "$DATELINE" stories --db "$TMP/wn.db"
+    [ "$(wc -l <"$OUT")" -ge 24 ] || fail "$(wc -l <"$OUT") stories for 25 unrelated articles"
+else
+    echo "skip wikinews-apart: ../shared is absent"
+fi
+
 # Broken input and bad usage.
 printf '{"id":"x","story":"s","text":"Some words here for the body of this article."}\nnot json\n{"id":"y","text":"no story"}\n' >"$TMP/bad.jsonl"
 check eval-broken-gold 1 "$DATELINE" eval stories "$TMP/bad.jsonl"
