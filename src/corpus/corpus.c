@@ -58,7 +58,7 @@ const char dl_corpus_schema[] =
 enum { SIGNATURE_TERMS = 30, CANDIDATE_TERMS = 60, STORY_TERMS = 60, MAX_VERIFY = 8, MAX_CANDIDATES = 64, MAX_STORY_CHECKS = 40 };
 
 enum {
-    S_EXACT, S_BANDS, S_LEAD, S_CAND, S_BODY, S_N, S_DF, S_DF_ADD, S_STORY_TERMS, S_STORY_NEW,
+    S_EXACT, S_BANDS, S_LEAD, S_CAND, S_BODY, S_N, S_DF_ADD, S_STORY_TERMS, S_STORY_NEW,
     S_STORY_UPDATE, S_STORY_TERM_ADD, S_ARTICLE_ADD, S_BAND_ADD, S_LEAD_ADD, S_STORY_MEMBERS,
     S_GROUP_FIND, S_GROUP_NEW, S_LINK_ADD, S_GROUP_COUNT, S_COUNT
 };
@@ -73,8 +73,9 @@ static const char *const sql[S_COUNT] = {
     /* The largest row stands for the article count: it is read in one
      * step, where count(*) walks the whole table. */
     [S_N] = "SELECT coalesce(max(article), 0) FROM corpus_articles",
-    [S_DF] = "SELECT df FROM corpus_terms WHERE term = ?",
-    [S_DF_ADD] = "INSERT INTO corpus_terms VALUES(?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+    /* Counts the article in and reads the count in one step: the weight
+     * uses the count before it (df - 1). */
+    [S_DF_ADD] = "INSERT INTO corpus_terms VALUES(?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1 RETURNING df",
     [S_STORY_TERMS] = "SELECT st.story, st.n, s.n_articles FROM story_terms st JOIN stories s ON s.id = st.story"
                       " WHERE st.term = ? AND (?1 IS NULL OR ?2 IS NULL OR s.last_day IS NULL OR"
                       " (s.last_day >= ?2 - ?3 AND s.first_day <= ?2 + ?3))",
@@ -566,10 +567,13 @@ static dl_status choose_story(ctx *x, term_set *terms, int64_t day, int64_t *sto
     if (terms->n > CANDIDATE_TERMS)
         terms->n = CANDIDATE_TERMS;
     for (size_t i = 0; i < terms->n; i++) {
-        if (!(st = stmt(x, S_DF)))
+        if (!(st = stmt(x, S_DF_ADD)))
             return DL_ERR_DB;
         sqlite3_bind_int64(st, 1, terms->v[i].hash);
-        double df = sqlite3_step(st) == SQLITE_ROW ? (double)sqlite3_column_int64(st, 0) : 0;
+        if (sqlite3_step(st) != SQLITE_ROW)
+            return fail(x, "counting terms");
+        double df = (double)sqlite3_column_int64(st, 0) - 1;
+        sqlite3_reset(st);
         double idf = log((n_docs + 1) / (df + 1)) + 1;
         /* Coded actors say who, not what happened: two stories about one
          * pair of countries share them; they count half. */
@@ -770,13 +774,6 @@ static dl_status add(ctx *x, const dl_analysis *an, int64_t row, const int64_t *
         sqlite3_bind_int64(q, 1, story);
         sqlite3_bind_int64(q, 2, terms->v[i].hash);
         if (step_done(x, q, "storing a story's terms"))
-            return DL_ERR_DB;
-    }
-    for (size_t i = 0; i < terms->n; i++) {
-        if (!(q = stmt(x, S_DF_ADD)))
-            return DL_ERR_DB;
-        sqlite3_bind_int64(q, 1, terms->v[i].hash);
-        if (step_done(x, q, "counting terms"))
             return DL_ERR_DB;
     }
     if (!(q = stmt(x, S_ARTICLE_ADD)))
