@@ -60,6 +60,8 @@ echo "clean: median $sec s over $RUNS runs, $(echo "scale=1; $bytes / 1048576 / 
 "$ROOT/$BUILD/bench_parse" "$ROOT"/examples/
 # The actor stage alone on the bundled examples (bench/actors.c).
 "$ROOT/$BUILD/bench_actors" "$ROOT"/examples/*.txt
+# Fingerprints, candidate lookup and the corpus step's share of ingest (bench/corpus.c).
+"$ROOT/$BUILD/bench_corpus" 4000 "$ROOT"/examples/
 BUILD=$BUILD sh "$ROOT/bench/ingest.sh"
 "$ROOT/$BUILD/bench_quotes" 2>/dev/null | sed 's/^/quotes: /' || true
 # HTML extraction and WARC.gz reading (bench/web.c): real pages from

@@ -9,6 +9,7 @@
 #include "eval_events.h"
 #include "eval_extract.h"
 #include "eval_quotes.h"
+#include "eval_stories.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/json.h"
@@ -92,6 +93,8 @@ int cmd_eval(int argc, char **argv)
     dl_cli cli = {.command = "eval"};
     if (argc >= 2 && !strcmp(argv[1], "quotes"))
         return dl_cli_eval_quotes(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "stories"))
+        return dl_cli_eval_stories(argc - 1, argv + 1);
     if (argc >= 2 && !strcmp(argv[1], "actors"))
         return dl_cli_eval_actors(argc - 1, argv + 1);
     if (argc >= 2 && !strcmp(argv[1], "events"))
@@ -107,8 +110,8 @@ int cmd_eval(int argc, char **argv)
         }
         dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...', "
                            "'dateline eval quotes DIR', 'dateline eval actors INPUT...', "
-                           "'dateline eval events DIR', 'dateline eval extract DIR' or "
-                           "'dateline eval dumps DIR'");
+                           "'dateline eval events DIR', 'dateline eval extract DIR', "
+                           "'dateline eval dumps DIR' or 'dateline eval stories GOLD'");
         return DL_EXIT_USAGE;
     }
     eval_opts o = {0, "GUM_news_"};

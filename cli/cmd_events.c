@@ -17,6 +17,11 @@ static const char usage[] =
     "                 disputed or all (default: all; see ANNOTATION.md)\n"
     "  --since D, --until D   dates, YYYY-MM-DD, inclusive\n"
     "  --limit N, -n N        at most N events\n"
+    "  --dedup        one record per event: mentions of the same event (same\n"
+    "                 source, target, CAMEO root and place, a day apart at most,\n"
+    "                 in one story) are counted in its story, num_mentions,\n"
+    "                 num_articles and num_sources fields\n"
+    "  --raw          every mention as coded (the default)\n"
     "The store is --db, else $DATELINE_DB, else ./dateline.db.\n"
     "Exit status: 0 done; 2 usage error; 3 the store could not be read.\n";
 

@@ -14,7 +14,11 @@ static const char usage[] =
     "  gdelt   events only: the 61 columns of the GDELT 2.0 event table, in its\n"
     "          order, tab-separated, no header; the fields dateline knows are\n"
     "          filled, the others empty; only asserted events, unless\n"
-    "          --factuality is given\n"
+    "          --factuality is given; one row per event, with NumMentions,\n"
+    "          NumSources and NumArticles counted across the articles of its\n"
+    "          story (--raw: one row per mention)\n"
+    "  --dedup / --raw   one row per event, or per mention (jsonl, csv, tsv:\n"
+    "          --raw by default)\n"
     "The filters of `dateline events` apply (--actor, --cameo, --factuality,\n"
     "--since, ...).\n"
     "Exit status: 0 done; 2 usage error; 3 the store could not be read.\n";

@@ -14,7 +14,7 @@
 int cmd_ingest(int argc, char **argv);
 
 static const char usage[] =
-    "usage: dateline ingest [--db PATH] [--batch N] [--report] [options] [FILE|DIR|-]...\n"
+    "usage: dateline ingest [--db PATH] [--batch N] [--report] [--no-stories] [options] [FILE|DIR|-]...\n"
     "\n"
     "Runs the whole pipeline (clean, parse, actors, quotes, events) over the\n"
     "input and stores articles, actor mentions, quotes and events in an SQLite\n"
@@ -25,7 +25,13 @@ static const char usage[] =
     "one transaction: if ingest is killed, the store keeps every finished batch,\n"
     "and running the same command again finishes the job, with exactly the\n"
     "store one uninterrupted run makes. Progress shows on stderr when it is a\n"
-    "terminal. --report prints a summary of the whole store at the end.\n";
+    "terminal. --report prints a summary of the whole store at the end.\n"
+    "\n"
+    "Each new article is fingerprinted and linked to the first stored copy of\n"
+    "its text (exact, near duplicate, or a teaser contained in it), put in a\n"
+    "story with the articles of the last days about the same happening, and\n"
+    "its events counted with the same events of its story (`dateline stories`,\n"
+    "`dateline events --dedup`). --no-stories skips this step (to measure it).\n";
 
 typedef struct ingest {
     dl_cli cli;
@@ -34,7 +40,7 @@ typedef struct ingest {
     dl_arena *arena;
     long batch, in_batch;
     uint64_t added, skipped, failed, mentions, quotes, events;
-    bool progress, report;
+    bool progress, report, no_stories;
     double start, last_draw;
     const char *db;
 } ingest;
@@ -131,6 +137,8 @@ static int on_extra(void *user, const char *name, const char *value)
         }
     } else if (!strcmp(name, "report")) {
         g->report = true;
+    } else if (!strcmp(name, "no-stories")) {
+        g->no_stories = true;
     }
     return DL_EXIT_OK;
 }
@@ -163,6 +171,16 @@ static dl_status print_sample(void *user, size_t n, const char *const *names, co
     return DL_OK;
 }
 
+static dl_status count_story(void *user, size_t n, const char *const *names, const char *const *values)
+{
+    (void)n, (void)names;
+    long long *c = user;
+    c[0]++;
+    c[1] += values[5] ? atoll(values[5]) : 0; /* duplicates */
+    c[2] += values[7] ? atoll(values[7]) : 0; /* events counted once */
+    return DL_OK;
+}
+
 static void report(dl_store *store, const char *db)
 {
     dl_store_counts c;
@@ -170,6 +188,10 @@ static void report(dl_store *store, const char *db)
         return;
     printf("\nThe store %s now holds %lld articles, %lld actor mentions, %lld quotes and %lld events.\n",
            db, (long long)c.articles, (long long)c.mentions, (long long)c.quotes, (long long)c.events);
+    long long s[3] = {0, 0, 0};
+    if (!dl_store_stories(store, NULL, count_story, s) && s[0])
+        printf("They tell %lld stories; %lld articles copy another, and counted once the asserted events are %lld "
+               "(`dateline stories`, `dateline events --dedup`).\n", s[0], s[1], s[2]);
     printf("\nMost mentioned actors:\n");
     dl_store_query(store, DL_TABLE_TOP_ACTORS, &(dl_query){.limit = 8}, print_row, "actor");
     printf("\nMost frequent event types:\n");
@@ -189,7 +211,7 @@ static void report(dl_store *store, const char *db)
 int cmd_ingest(int argc, char **argv)
 {
     ingest g = {.cli = {.command = "ingest"}, .batch = 200};
-    static const char *const extra[] = {"db=", "batch=", "report", NULL};
+    static const char *const extra[] = {"db=", "batch=", "report", "no-stories", NULL};
     bool done;
     int rc = dl_cli_parse(&g.cli, argc, argv, usage, extra, on_extra, &g, &done);
     if (rc || done)
@@ -200,6 +222,8 @@ int cmd_ingest(int argc, char **argv)
     if (st) {
         return DL_EXIT_FATAL;
     }
+    if (g.no_stories)
+        dl_store_set_stories(g.store, false);
     dl_pipeline *pipeline = NULL;
     if ((rc = dl_cli_open_pipeline(&g.cli, &pipeline, DL_STAGE_ALL, NULL, NULL))) {
         dl_store_close(g.store);

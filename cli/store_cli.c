@@ -49,8 +49,9 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
     dl_cli cli = {.command = command};
     dl_query q = {0};
     const char *db = NULL, *format = "jsonl", *what = NULL;
+    int dedup = -1; /* --dedup 1, --raw 0, neither: by format */
     enum { O_DB = 1000, O_FORMAT, O_ACTOR, O_SOURCE, O_TARGET, O_CAMEO, O_PLOVER, O_COUNTRY,
-           O_SPEAKER, O_SINCE, O_UNTIL, O_LIMIT, O_WHAT, O_FACTUALITY };
+           O_SPEAKER, O_SINCE, O_UNTIL, O_LIMIT, O_WHAT, O_FACTUALITY, O_DEDUP, O_RAW };
     static const struct option opts[] = {
         {"db", required_argument, NULL, O_DB},         {"format", required_argument, NULL, O_FORMAT},
         {"actor", required_argument, NULL, O_ACTOR},   {"source", required_argument, NULL, O_SOURCE},
@@ -60,6 +61,7 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
         {"until", required_argument, NULL, O_UNTIL},   {"limit", required_argument, NULL, O_LIMIT},
         {"what", required_argument, NULL, O_WHAT},     {"help", no_argument, NULL, 'h'},
         {"factuality", required_argument, NULL, O_FACTUALITY},
+        {"dedup", no_argument, NULL, O_DEDUP},         {"raw", no_argument, NULL, O_RAW},
         {0},
     };
     optind = 1;
@@ -93,6 +95,8 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
             break;
         }
         case O_WHAT: what = optarg; break;
+        case O_DEDUP: dedup = 1; break;
+        case O_RAW: dedup = 0; break;
         case 'h':
             fputs(usage, stdout);
             return DL_EXIT_OK;
@@ -151,6 +155,9 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
         free((char *)q.text);
         return DL_EXIT_USAGE;
     }
+    /* A GDELT row is one event with its mention counts, so that format
+     * counts each event once unless --raw asks for every mention. */
+    q.dedup = table == DL_TABLE_EVENTS && (dedup == 1 || (dedup == -1 && fmt == DL_EXPORT_GDELT));
     if (!db)
         db = dl_cli_default_db();
     if (access(db, F_OK) != 0) {

@@ -683,8 +683,17 @@ dl_status dl_store_has(dl_store *store, const dl_article *article, bool *found);
 dl_status dl_store_begin(dl_store *store);
 dl_status dl_store_commit(dl_store *store);
 dl_status dl_store_rollback(dl_store *store);
-/* Adds one analysed article; *added is false when it was stored already. */
+/* Adds one analysed article; *added is false when it was stored already.
+ * With stories on (the default), the same savepoint also links it to the
+ * first copy of its text (exact, near or containment duplicates), puts it
+ * in a story (a new one, or one of the last DL_STORY_WINDOW_DAYS=3 days
+ * whose content, actors and events it shares) and counts its asserted
+ * events into event groups (same story, source, target, CAMEO root and
+ * place, a day apart at most). */
 dl_status dl_store_add(dl_store *store, const dl_analysis *analysis, bool *added);
+/* Turns the corpus step of dl_store_add() on or off (for measuring its
+ * cost; a store filled with it off has no stories for those articles). */
+void dl_store_set_stories(dl_store *store, bool on);
 
 typedef struct dl_store_counts {
     int64_t articles, mentions, quotes, events;
@@ -711,6 +720,11 @@ typedef struct dl_query {
     const char *factuality;
     const char *cursor;    /* events: start after the event with this id (its
                               "id" in the API), in the events' order */
+    bool dedup;            /* events: one row per event group (the first
+                              mention), with story, num_mentions,
+                              num_articles and num_sources columns, which
+                              the JSON record carries too */
+    int64_t story;         /* events and articles: only this story's (0: any) */
 } dl_query;
 
 /* Sets the filter called `name` to `value`: one parser for the options of
@@ -796,6 +810,16 @@ dl_status dl_store_article_by_id(dl_store *store, const char *id, dl_row_fn fn, 
 /* The quotes that start in one sentence of an article (DL_TABLE_QUOTES rows). */
 dl_status dl_store_sentence_quotes(dl_store *store, const char *article_id, int64_t sentence,
                                    dl_row_fn fn, void *user);
+
+/* Stories, newest last: id, title, first_date, last_date, articles,
+ * duplicates (articles that copy another), sources (distinct outlets),
+ * events (event groups), json (the record `dateline stories` prints).
+ * Filters: since, until (the story's last and first dates), story, limit. */
+dl_status dl_store_stories(dl_store *store, const dl_query *query, dl_row_fn fn, void *user);
+/* The articles of one story, in the order stored: id, title, date, source,
+ * outlet, duplicate_of (the id of the first copy, or null), duplicate
+ * ("exact", "near", "contained", "contains", or null), json. */
+dl_status dl_store_story_articles(dl_store *store, int64_t story, dl_row_fn fn, void *user);
 
 /* ------------------------------------------------------------------ export */
 

@@ -70,6 +70,9 @@ static bool in_table(dl_table table, const char *name)
         return false;
     if (table != DL_TABLE_EVENTS || !strcmp(name, "event_id"))
         return true;
+    /* What a deduplicated query adds (dl_query.dedup). */
+    if (!strcmp(name, "story") || !strncmp(name, "num_", 4))
+        return true;
     const dl_column *c;
     size_t n = dl_event_columns(&c);
     for (size_t i = 0; i < n; i++)
@@ -152,7 +155,13 @@ static void gdelt_row(dl_export *x, size_t n, const char *const *names, const ch
     v[27] = cameo, v[28] = base, v[29] = root;
     v[30] = column(n, names, values, "quad_class");
     v[31] = column(n, names, values, "goldstein");
-    v[32] = v[33] = v[34] = "1";
+    /* NumMentions, NumSources, NumArticles: from a deduplicated query, the
+     * event group's counts; a raw row is one mention in one article. */
+    const char *nm = column(n, names, values, "num_mentions"), *ns = column(n, names, values, "num_sources"),
+               *na = column(n, names, values, "num_articles");
+    v[32] = nm ? nm : "1";
+    v[33] = ns ? ns : "1";
+    v[34] = na ? na : "1";
     v[53] = column(n, names, values, "location_text");
     v[60] = added;
     v[61] = column(n, names, values, "url");

@@ -261,7 +261,7 @@ static void download(dl_api_response *res, dl_store *store, dl_table table, cons
 static void list(dl_api_response *res, dl_store *store, const dl_http_target *t, dl_table table)
 {
     static const char *const event_params[] = {"actor", "source", "target", "cameo", "plover", "country",
-                                               "since", "until", "limit", "cursor", "format", NULL};
+                                               "since", "until", "limit", "cursor", "format", "dedup", NULL};
     static const char *const quote_params[] = {"speaker", "since", "until", "limit", "format", NULL};
     static const char *const event_filters[] = {"actor", "source", "target", "cameo", "plover", "country",
                                                 "since", "until", "limit", "cursor", NULL};
@@ -271,6 +271,15 @@ static void list(dl_api_response *res, dl_store *store, const dl_http_target *t,
     if (!only(res, t, allowed) || !filters(res, t, &q, table == DL_TABLE_EVENTS ? event_filters : quote_filters))
         return;
     const char *format = dl_http_param_get(t, "format");
+    /* dedup=1: each event once, with its story and mention counts; the
+     * GDELT download is deduplicated unless dedup=0, as on the CLI. */
+    const char *dedup = table == DL_TABLE_EVENTS ? dl_http_param_get(t, "dedup") : NULL;
+    if (dedup && strcmp(dedup, "0") && strcmp(dedup, "1")) {
+        dl_api_error(res, 400, "dedup", "parameter 'dedup' takes 0 or 1, not '%s'", dedup);
+        return;
+    }
+    q.dedup = table == DL_TABLE_EVENTS &&
+              (dedup ? !strcmp(dedup, "1") : format != NULL && !strcmp(format, "gdelt"));
     if (format && strcmp(format, "json")) {
         if (dl_http_param_get(t, "limit") && q.limit < 1) {
             dl_api_error(res, 400, "limit", "parameter 'limit' must be at least 1");
@@ -556,6 +565,76 @@ static void stats(dl_api_response *res, dl_store *store, const dl_http_target *t
     res->content_type = JSON;
 }
 
+/* Each row's stored or built "json" record, as it is. */
+static dl_status json_record(void *user, size_t n, const char *const *names, const char *const *values)
+{
+    page *p = user;
+    const char *json = column(n, names, values, "json");
+    jw_raw(&p->w, json ? json : "null", json ? strlen(json) : 4);
+    p->rows++;
+    return p->w.status;
+}
+
+/* GET /api/stories: the stories (since, until, limit), as `dateline
+ * stories` prints them. */
+static void stories(dl_api_response *res, dl_store *store, const dl_http_target *t)
+{
+    static const char *const allowed[] = {"since", "until", "limit", NULL};
+    dl_query q = {0};
+    if (!only(res, t, allowed) || !filters(res, t, &q, allowed) ||
+        !page_limit(res, &q, t, DL_API_DEFAULT_LIMIT))
+        return;
+    page p = {0};
+    rows_begin(&p, res, "stories");
+    dl_status st = dl_store_stories(store, &q, json_record, &p);
+    if (st) {
+        store_error(res, store, st);
+        return;
+    }
+    rows_end(&p, res);
+}
+
+/* GET /api/stories/ID: the story, its articles (with their duplicate
+ * links) and its events, each once with its counts. */
+static void story_by_id(dl_api_response *res, dl_store *store, const dl_http_target *t, const char *idtext)
+{
+    if (!only(res, t, NULL))
+        return;
+    char *end;
+    long long id = strtoll(idtext, &end, 10);
+    if (!*idtext || *end || id < 1) {
+        dl_api_error(res, 400, "id", "a story id is a whole number, not '%s'", idtext);
+        return;
+    }
+    page p = {0};
+    dl_jw_init(&p.w, &res->body);
+    dl_jw_object_begin(&p.w);
+    dl_jw_key(&p.w, "story");
+    dl_status st = dl_store_stories(store, &(dl_query){.story = id}, json_record, &p);
+    if (!st && !p.rows) {
+        dl_api_error(res, 404, "id", "no story %lld", id);
+        return;
+    }
+    dl_jw_key(&p.w, "articles");
+    dl_jw_array_begin(&p.w);
+    if (!st)
+        st = dl_store_story_articles(store, id, json_record, &p);
+    dl_jw_array_end(&p.w);
+    dl_jw_key(&p.w, "events");
+    dl_jw_array_begin(&p.w);
+    if (!st)
+        st = dl_store_query(store, DL_TABLE_EVENTS, &(dl_query){.dedup = true, .story = id}, json_record, &p);
+    dl_jw_array_end(&p.w);
+    if (st) {
+        store_error(res, store, st);
+        return;
+    }
+    dl_jw_object_end(&p.w);
+    dl_buf_putc(&res->body, '\n');
+    res->status = 200;
+    res->content_type = JSON;
+}
+
 void dl_api_handle(dl_api_response *res, dl_store *store, const dl_http_target *t)
 {
     const char *path = t->path;
@@ -576,6 +655,10 @@ void dl_api_handle(dl_api_response *res, dl_store *store, const dl_http_target *
         article_by_id(res, store, t, path + 14);
     else if (!strcmp(path, "/api/aggregates"))
         aggregates(res, store, t);
+    else if (!strcmp(path, "/api/stories"))
+        stories(res, store, t);
+    else if (!strncmp(path, "/api/stories/", 13))
+        story_by_id(res, store, t, path + 13);
     else if (!strcmp(path, "/api/stats") || !strcmp(path, "/api") || !strcmp(path, "/api/"))
         stats(res, store, t);
     else

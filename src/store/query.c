@@ -137,7 +137,7 @@ static void limit(sql_builder *b, const dl_query *q)
 
 /* The event table's columns (the library's one list), then what the
  * store adds: the row id, the article's URL and title, the JSON. */
-static void event_columns(sql_builder *b)
+static void event_columns(sql_builder *b, bool dedup)
 {
     const dl_column *c;
     size_t n = dl_event_columns(&c);
@@ -146,7 +146,19 @@ static void event_columns(sql_builder *b)
         add(b, !strcmp(c[i].name, "article") ? ", a.id AS " : ", e.");
         add(b, c[i].name);
     }
-    add(b, ", a.source AS url, a.title, e.json FROM events e JOIN articles a ON a.rowid = e.article WHERE 1");
+    if (!dedup) {
+        add(b, ", a.source AS url, a.title, e.json FROM events e JOIN articles a ON a.rowid = e.article WHERE 1");
+        return;
+    }
+    /* One row per event group, at its first mention. Events stored before
+     * the corpus tables existed belong to no group and count once. */
+    add(b, ", a.source AS url, a.title, g.story, coalesce(g.num_mentions, 1) AS num_mentions,"
+           " coalesce(g.num_articles, 1) AS num_articles, coalesce(g.num_sources, 1) AS num_sources,"
+           " json_set(e.json, '$.story', g.story, '$.num_mentions', coalesce(g.num_mentions, 1),"
+           " '$.num_articles', coalesce(g.num_articles, 1), '$.num_sources', coalesce(g.num_sources, 1)) AS json"
+           " FROM events e JOIN articles a ON a.rowid = e.article"
+           " LEFT JOIN event_links l ON l.event = e.rowid LEFT JOIN event_groups g ON g.id = l.grp"
+           " WHERE (l.event IS NULL OR g.first_event = e.rowid)");
 }
 
 /* Events stored before factuality was a column count as their negated
@@ -164,7 +176,13 @@ static void build(sql_builder *b, dl_table table, const dl_query *q)
 {
     switch (table) {
     case DL_TABLE_EVENTS:
-        event_columns(b);
+        event_columns(b, q->dedup);
+        if (q->story) {
+            char tmp[160];
+            snprintf(tmp, sizeof tmp, " AND e.rowid IN (SELECT el.event FROM event_links el JOIN event_groups eg"
+                     " ON eg.id = el.grp WHERE eg.story = %lld)", (long long)q->story);
+            add(b, tmp);
+        }
         if (q->actor) {
             add(b, " AND (e.source_code LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\'"
                    " OR e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\')");

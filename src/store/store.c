@@ -1,6 +1,6 @@
 /* store.c: the SQLite store.
  *
- * Schema (version 1; `dateline ingest --help` and the README describe it):
+ * Schema (version 3; `dateline ingest --help` and the README describe it):
  *   meta(key, value)                  schema_version, created_by
  *   articles(id, content_key, source, title, dateline, byline, date, body, json)
  *   articles_fts(title, body)         FTS5 over articles, external content
@@ -8,6 +8,8 @@
  *   quotes(article, sentence, speaker, speaker_name, speaker_code, cue, text, direct, json)
  *   events(article, sentence, date, source_*, target_*, cameo, cameo_root,
  *          quad_class, goldstein, plover, plover_mode, location_*, negated, json)
+ *   corpus tables (corpus/corpus.h): fingerprints, duplicates, stories,
+ *          event groups with their mention, article and source counts
  *
  * An article is keyed by its content (a hash of its body), so ingesting the
  * same input twice adds nothing. Every row keeps the record's JSON exactly
@@ -17,19 +19,24 @@
 #include "base/buf.h"
 #include "base/hash.h"
 #include "store/store_int.h"
+#include "corpus/corpus.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { SCHEMA_VERSION = 2 };
-#define SCHEMA_VERSION_TEXT "2"
+/* Version 3 added the corpus tables (corpus/corpus.h): fingerprints,
+ * duplicates, stories and event groups. A version 2 store gains them,
+ * empty, when opened for writing; articles stored before have no story. */
+enum { SCHEMA_VERSION = 3 };
+#define SCHEMA_VERSION_TEXT "3"
 
 struct dl_store {
     sqlite3 *db;
     sqlite3_stmt *has, *add_article, *add_fts, *add_mention, *add_quote, *add_event;
     dl_buf json;
+    dl_corpus *corpus;   /* NULL when stories are off */
     char message[512];
 };
 
@@ -215,6 +222,7 @@ static dl_status open_store(dl_store **out, const char *path, bool readonly, cha
     if (!readonly && (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
         (v == 0 && sqlite3_exec(s->db, schema_v1, NULL, NULL, &err) != SQLITE_OK) ||
         sqlite3_exec(s->db, sql.data, NULL, NULL, &err) != SQLITE_OK ||
+        sqlite3_exec(s->db, dl_corpus_schema, NULL, NULL, &err) != SQLITE_OK ||
         add_missing_event_columns(s->db, &err) != SQLITE_OK ||
         (v < SCHEMA_VERSION &&
          sqlite3_exec(s->db,
@@ -236,7 +244,7 @@ static dl_status open_store(dl_store **out, const char *path, bool readonly, cha
         size_t offset;
         const char *sql;
     } stmts[] = {
-        {offsetof(dl_store, has), "SELECT 1 FROM articles WHERE content_key=?"},
+        {offsetof(dl_store, has), "SELECT source FROM articles WHERE content_key=?"},
         {offsetof(dl_store, add_article),
          "INSERT OR IGNORE INTO articles(id,content_key,source,title,dateline,byline,date,body,json)"
          " VALUES(?,?,?,?,?,?,?,?,?)"},
@@ -263,6 +271,10 @@ static dl_status open_store(dl_store **out, const char *path, bool readonly, cha
         }
     }
     dl_buf_free(&sql);
+    if (!readonly && !(s->corpus = dl_corpus_new(s->db))) {
+        dl_store_close(s);
+        return DL_ERR_NOMEM;
+    }
     *out = s;
     return DL_OK;
 }
@@ -304,27 +316,70 @@ void dl_store_close(dl_store *s)
     sqlite3_finalize(s->add_mention);
     sqlite3_finalize(s->add_quote);
     sqlite3_finalize(s->add_event);
+    dl_corpus_free(s->corpus);
     sqlite3_close(s->db);
     dl_buf_free(&s->json);
     free(s);
 }
 
-static void content_key(const dl_article *a, char out[17])
+void dl_store_set_stories(dl_store *s, bool on)
 {
-    snprintf(out, 17, "%016llx", (unsigned long long)dl_hash64(a->body, a->body_len, 0x64617465));
+    if (!on) {
+        dl_corpus_free(s->corpus);
+        s->corpus = NULL;
+    } else if (!s->corpus) {
+        s->corpus = dl_corpus_new(s->db);
+    }
 }
 
-dl_status dl_store_has(dl_store *s, const dl_article *a, bool *found)
+/* An article is keyed by its body; the same body from another source (an
+ * outlet re-publishing agency copy word for word) is a second article,
+ * keyed by body and source, which the corpus step links to the first as
+ * an exact duplicate. Ingesting either again finds its key. */
+static void content_key(const dl_article *a, bool with_source, char out[34])
 {
-    char key[17];
-    content_key(a, key);
+    uint64_t h = dl_hash64(a->body, a->body_len, 0x64617465);
+    if (!with_source) {
+        snprintf(out, 34, "%016llx", (unsigned long long)h);
+        return;
+    }
+    const char *src = a->source ? a->source : "";
+    snprintf(out, 34, "%016llx-%016llx", (unsigned long long)h,
+             (unsigned long long)dl_hash64(src, strlen(src), 0x736f7572));
+}
+
+/* The key this article has or would have in the store, and whether it is
+ * there: the body's key unless that is taken by another source's copy. */
+static dl_status article_key(dl_store *s, const dl_article *a, char key[34], bool *found)
+{
+    content_key(a, false, key);
     sqlite3_reset(s->has);
     sqlite3_bind_text(s->has, 1, key, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(s->has);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return dl_store_fail(s, "looking up an article");
+    *found = false;
+    if (rc == SQLITE_DONE)
+        return DL_OK;
+    const char *src = (const char *)sqlite3_column_text(s->has, 0);
+    if ((!src && !a->source) || (src && a->source && !strcmp(src, a->source))) {
+        *found = true;
+        return DL_OK;
+    }
+    content_key(a, true, key);
+    sqlite3_reset(s->has);
+    sqlite3_bind_text(s->has, 1, key, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(s->has);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return dl_store_fail(s, "looking up an article");
     *found = rc == SQLITE_ROW;
     return DL_OK;
+}
+
+dl_status dl_store_has(dl_store *s, const dl_article *a, bool *found)
+{
+    char key[34];
+    return article_key(s, a, key, found);
 }
 
 dl_status dl_store_begin(dl_store *s)
@@ -384,11 +439,13 @@ dl_status dl_store_add(dl_store *s, const dl_analysis *an, bool *added)
 static dl_status add_rows(dl_store *s, const dl_analysis *an, bool *added)
 {
     const dl_article *a = an->article;
-    char key[17];
-    content_key(a, key);
+    char key[34];
+    bool found;
+    dl_status st = article_key(s, a, key, &found);
+    if (st || found)
+        return st;
     dl_buf_clear(&s->json);
-    dl_status st = dl_article_to_json(&s->json, a);
-    if (st)
+    if ((st = dl_article_to_json(&s->json, a)))
         return st;
     sqlite3_stmt *q = s->add_article;
     sqlite3_bind_text(q, 1, a->id, -1, SQLITE_STATIC);
@@ -450,11 +507,16 @@ static dl_status add_rows(dl_store *s, const dl_analysis *an, bool *added)
         if (step_done(q))
             return dl_store_fail(s, "storing a quote");
     }
+    int64_t *event_rows = an->n_events ? malloc(an->n_events * sizeof *event_rows) : NULL;
+    if (an->n_events && !event_rows)
+        return DL_ERR_NOMEM;
     for (size_t i = 0; i < an->n_events; i++) {
         const dl_event *e = &an->events[i];
         dl_buf_clear(&s->json);
-        if ((st = dl_event_to_json(&s->json, e, a->id)))
+        if ((st = dl_event_to_json(&s->json, e, a->id))) {
+            free(event_rows);
             return st;
+        }
         /* One parameter per listed column but the article, which the
          * store keeps as its row reference; the values' text takes each
          * column's type by SQLite's affinity. */
@@ -470,10 +532,17 @@ static dl_status add_rows(dl_store *s, const dl_analysis *an, bool *added)
             if (strcmp(cols[c].name, "article"))
                 bind_text(q, k++, values[c]);
         sqlite3_bind_text(q, k, s->json.data, (int)s->json.len, SQLITE_STATIC);
-        if (step_done(q))
+        if (step_done(q)) {
+            free(event_rows);
             return dl_store_fail(s, "storing an event");
+        }
+        event_rows[i] = sqlite3_last_insert_rowid(s->db);
     }
-    return DL_OK;
+    /* Duplicates, story and event counts, in the same savepoint. */
+    if (s->corpus)
+        st = dl_corpus_add(s->corpus, an, row, event_rows, s->message, sizeof s->message);
+    free(event_rows);
+    return st;
 }
 
 dl_status dl_store_count(dl_store *s, dl_store_counts *c)

@@ -93,6 +93,23 @@ def whole(db, ref, batch):
     for r in rows(db, PER_ARTICLE):
         if want.get(r[0]) != r[1:]:
             sys.exit('article %s has %s rows, the reference %s' % (r[0], r[1:], want.get(r[0])))
+    # The corpus step lands with its article: a fingerprint and a story for
+    # every article, an event group for every event, nothing dangling.
+    for what, sql in (('articles without a fingerprint',
+                       'SELECT count(*) FROM articles a LEFT JOIN corpus_articles c ON c.article = a.rowid'
+                       ' WHERE c.article IS NULL OR c.story IS NULL'),
+                      ('fingerprints without an article',
+                       'SELECT count(*) FROM corpus_articles c LEFT JOIN articles a ON a.rowid = c.article'
+                       ' WHERE a.rowid IS NULL'),
+                      ('events without a group',
+                       'SELECT count(*) FROM events e LEFT JOIN event_links l ON l.event = e.rowid'
+                       ' WHERE l.event IS NULL'),
+                      ('stories miscounted',
+                       'SELECT count(*) FROM stories s WHERE s.n_articles <>'
+                       ' (SELECT count(*) FROM corpus_articles c WHERE c.story = s.id)')):
+        bad = rows(db, sql)[0][0]
+        if bad:
+            sys.exit('%d %s' % (bad, what))
     fts = rows(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'officials'")[0][0]
     raw = rows(db, "SELECT count(*) FROM articles WHERE body LIKE '%officials%' OR title LIKE '%officials%'")[0][0]
     if fts > raw:
@@ -110,6 +127,17 @@ def same(a, b):
             sys.exit('%s: %d vs %d' % (t, n, m))
     if rows(a, 'PRAGMA integrity_check')[0][0] != 'ok':
         sys.exit('integrity_check failed')
+    # The same duplicates, stories and event counts as one uninterrupted run.
+    for sql in ('SELECT a.content_key, d.content_key, c.dup_kind, s.title, s.first_date, s.last_date, s.n_articles'
+                ' FROM corpus_articles c JOIN articles a ON a.rowid = c.article'
+                ' LEFT JOIN articles d ON d.rowid = c.dup_of JOIN stories s ON s.id = c.story',
+                'SELECT a.content_key, e.sentence, e.cameo, g.num_mentions, g.num_articles, g.num_sources'
+                ' FROM events e JOIN articles a ON a.rowid = e.article JOIN event_links l ON l.event = e.rowid'
+                ' JOIN event_groups g ON g.id = l.grp',
+                'SELECT count(*) FROM stories'):
+        x, y = sorted(rows(a, sql), key=repr), sorted(rows(b, sql), key=repr)
+        if x != y:
+            sys.exit('corpus tables differ: %s' % (sorted(set(x) ^ set(y), key=repr)[:2],))
 
 cmd = sys.argv[1]
 r = globals()[cmd](*sys.argv[2:])

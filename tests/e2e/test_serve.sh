@@ -291,6 +291,32 @@ s=json.load(open('$OUT')); c=sqlite3.connect('file:$DB?mode=ro',uri=True)
 sys.exit(0 if all(s[t]==c.execute('select count(*) from '+t).fetchone()[0] for t in ('articles','mentions','quotes','events')) else 1)" ||
     fail "counts differ from the store"
 
+# --- stories and events counted once, as the CLI prints them
+check stories 0 get "$URL/api/stories?limit=500"
+status 200
+"$DATELINE" stories --db "$DB" >"$TMP/stories.jsonl"
+"$PY" -c "
+import json,sys
+page=json.load(open('$OUT')); want=[json.loads(l) for l in open('$TMP/stories.jsonl')]
+sys.exit(0 if page['stories']==want and page['count']==len(want)>0 else 1)" || fail "stories differ from the CLI's"
+sid=$(head -1 "$TMP/stories.jsonl" | sed 's/.*"id":\([0-9]*\).*/\1/')
+check story-by-id 0 get "$URL/api/stories/$sid"
+status 200
+"$PY" -c "
+import json,sys
+s=json.load(open('$OUT'))
+sys.exit(0 if s['story']['id']==$sid and s['articles'] and all('num_mentions' in e for e in s['events']) else 1)" ||
+    fail "story $sid lacks its record, articles or counted events"
+check story-missing 0 get "$URL/api/stories/99999"
+status 404
+check story-bad-id 0 get "$URL/api/stories/abc"
+status 400
+check events-dedup 0 get "$URL/api/events?dedup=1&limit=500"
+status 200
+grep -q '"num_sources":' "$OUT" || fail "dedup=1 records lack num_sources"
+check events-dedup-bad 0 get "$URL/api/events?dedup=2"
+status 400
+
 # --- errors: JSON, with the status, naming the parameter
 for spec in "events?since=2024-99-01 400 since" "events?limit=0 400 limit" "events?limit=abc 400 limit" \
             "events?colour=red 400 colour" "events?cursor=-1 400 cursor" "events?format=xlsx 400 format" \

@@ -330,13 +330,21 @@ if [ $HAVE_STORE = 1 ]; then
     py columns "$OUT" tab header
     [ "$(cat "$TMP/py.out")" = $((n_evt + 1)) ] || fail "tsv has $(cat "$TMP/py.out") lines"
 
+    # GDELT rows are events counted once: one row per event group, whose
+    # NumMentions add up to every mention that is not negated.
     check events-gdelt 0 "$DATELINE" events --db "$DB" --format gdelt
     py columns "$OUT" tab 61
-    # GDELT rows are asserted events only (ANNOTATION.md factuality)
+    # GDELT rows: one per event group of asserted events (ANNOTATION.md
+    # factuality; an event reported by several articles counts once)
     n_neg=$("$PY" -c "import sqlite3;print(sqlite3.connect('$DB').execute(\"SELECT count(*) FROM events WHERE negated OR factuality <> 'asserted'\").fetchone()[0])")
-    lines "$OUT" $((n_evt - n_neg))
+    n_grp=$("$PY" -c "import sqlite3;print(sqlite3.connect('$DB').execute(\"SELECT count(*) FROM event_groups g JOIN events e ON e.rowid = g.first_event WHERE NOT e.negated AND e.factuality = 'asserted'\").fetchone()[0])")
+    lines "$OUT" "$n_grp"
     n_ids=$(cut -f1 "$OUT" | sort -u | wc -l)
-    [ "$n_ids" -eq $((n_evt - n_neg)) ] || fail "GLOBALEVENTID not unique ($n_ids distinct)"
+    [ "$n_ids" -eq "$n_grp" ] || fail "GLOBALEVENTID not unique ($n_ids distinct)"
+    [ "$(cut -f32 "$OUT" | awk '{ s += $1 } END { print s }')" -eq $((n_evt - n_neg)) ] ||
+        fail "NumMentions do not add up to the $((n_evt - n_neg)) mentions"
+    check events-gdelt-raw 0 "$DATELINE" events --db "$DB" --format gdelt --raw
+    lines "$OUT" $((n_evt - n_neg))
     [ -z "$(cut -f27 "$OUT" | grep -vx '[0-9]\{2,4\}')" ] || fail "a row's EventCode is not a CAMEO code"
 
     # each filter, with a value picked from the data
@@ -525,12 +533,12 @@ assert c.execute(\"SELECT count(*) FROM sqlite_master WHERE name='articles'\").f
     check ingest-bad-batch 2 "$DATELINE" ingest --db "$TMP/x.db" --batch 0 "$EX"
     has "$ERR" "--batch"
 
-    # After all of the above the store is sound, at schema version 2, and
+    # After all of the above the store is sound, at schema version 3, and
     # no event points at a missing article.
     check store-integrity 0 "$PY" -c "import sqlite3
 c = sqlite3.connect('file:$DB?mode=ro', uri=True)
 assert c.execute('PRAGMA integrity_check').fetchone()[0] == 'ok'
-assert c.execute(\"SELECT value FROM meta WHERE key='schema_version'\").fetchone()[0] == '2'
+assert c.execute(\"SELECT value FROM meta WHERE key='schema_version'\").fetchone()[0] == '3'
 assert c.execute('SELECT count(*) FROM events e LEFT JOIN articles a ON a.rowid=e.article WHERE a.rowid IS NULL').fetchone()[0] == 0"
 fi
 
