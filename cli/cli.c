@@ -19,7 +19,7 @@ const char dl_cli_common_help[] =
     "Common options:\n"
     "  --input text|jsonl   force the input format\n"
     "  --data DIR           dictionaries and tables (default: the data/ folder)\n"
-    "  --date YYYY-MM-DD    date of articles that give none\n"
+    "  --date YYYY-MM-DD    date of articles that give none (also YYYY-MM, YYYY)\n"
     "  -q, --quiet          do not report warnings, only errors\n"
     "  -h, --help           this help\n"
     "\n"
@@ -67,7 +67,13 @@ int dl_cli_parse(dl_cli *cli, int argc, char **argv, const char *usage,
         switch (c) {
         case OPT_FORMAT: cli->format = optarg; break;
         case OPT_DATA: cli->data_dir = optarg; break;
-        case OPT_DATE: cli->date = optarg; break;
+        case OPT_DATE:
+            if (!dl_iso_date_valid(optarg)) {
+                dl_cli_error(cli, "--date takes an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY), not '%s'", optarg);
+                return DL_EXIT_USAGE;
+            }
+            cli->date = optarg;
+            break;
         case OPT_INPUT:
             if (strcmp(optarg, "text") && strcmp(optarg, "jsonl")) {
                 dl_cli_error(cli, "--input takes text or jsonl, not '%s'", optarg);
@@ -182,6 +188,17 @@ int dl_cli_each_article(dl_cli *cli, dl_cli_article_fn fn, void *user)
         for (size_t i = 0; i < n; i++) {
             if (cli->date && !articles[i].date)
                 articles[i].date = cli->date;
+            /* Without a date, events cannot be dated from "yesterday" or
+             * "on Sunday", and exports have no day: say so, once per article. */
+            if (cli->warn_undated && !articles[i].date) {
+                char msg[512];
+                snprintf(msg, sizeof msg,
+                         "article %s has no date (no date field, no date line, no --date): "
+                         "only events with a full date in their sentence are dated",
+                         articles[i].id ? articles[i].id : "(no id)");
+                dl_diag d = {DL_WARNING, DL_OK, doc->path, doc->line, 0, msg};
+                dl_cli_print_diag(cli, &d);
+            }
             if ((st = fn(user, &articles[i], arena))) {
                 if (st != DL_ERR_IO)
                     dl_cli_error(cli, "%s: %s", doc->path, dl_status_name(st));

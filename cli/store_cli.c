@@ -75,8 +75,18 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
         case O_PLOVER: q.plover = optarg; break;
         case O_COUNTRY: q.country = optarg; break;
         case O_SPEAKER: q.speaker = optarg; break;
-        case O_SINCE: q.since = optarg; break;
-        case O_UNTIL: q.until = optarg; break;
+        case O_SINCE:
+        case O_UNTIL:
+            if (!dl_iso_date_valid(optarg)) {
+                dl_cli_error(&cli, "%s takes an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY), not '%s'",
+                             c == O_SINCE ? "--since" : "--until", optarg);
+                return DL_EXIT_USAGE;
+            }
+            if (c == O_SINCE)
+                q.since = optarg;
+            else
+                q.until = optarg;
+            break;
         case O_WHAT: what = optarg; break;
         case 'n':
         case O_LIMIT: {

@@ -117,6 +117,7 @@ typedef struct dl_document {
     size_t len;         /* bytes in text, not counting the NUL */
     uint64_t line;      /* line of the file where the document starts (1-based) */
     dl_format format;
+    const char *extra;  /* JSONL: the fields dateline does not read, as one JSON object; or NULL */
 } dl_document;
 
 typedef struct dl_reader dl_reader;
@@ -170,6 +171,7 @@ typedef struct dl_article {
     dl_removed *removed;
     size_t n_removed;
     uint32_t index;       /* position of the article within its document */
+    const char *extra;    /* the input's other fields, a JSON object text, or NULL */
 } dl_article;
 
 typedef struct dl_cleaner dl_cleaner;
@@ -573,6 +575,13 @@ void dl_export_free(dl_export *x);
  * the data/ folder found beside the executable or its parent, else the
  * installed share folder. Returns a static string. */
 const char *dl_data_dir(void);
+
+/* ------------------------------------------------------------------- dates */
+
+/* Is s a whole ISO 8601 date at day, month or year precision ("2004-11-12",
+ * "2004-11", "2004"; a time may follow a day: "2004-11-12T10:30Z")? The
+ * day must exist. For checking dates given by users (--since, --date). */
+bool dl_iso_date_valid(const char *s);
 
 /* ------------------------------------------------------------------ output */
 

@@ -17,6 +17,7 @@
  * about a summit "on 8 December" means the coming one, even in the past
  * tense of a report written after it). */
 #include "events/when.h"
+#include "dateline.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -920,3 +921,5 @@ bool dl_when_parse_iso(const char *s, int *year, int *month, int *day, dl_when_p
         *precision = p;
     return true;
 }
+
+bool dl_iso_date_valid(const char *s) { return dl_when_parse_iso(s, NULL, NULL, NULL, NULL); }
