@@ -5,6 +5,7 @@
  * on each document's text rebuilt from its "# text =" lines. */
 #include "cli.h"
 #include "eval_quotes.h"
+#include "eval_when_where.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/json.h"
@@ -118,13 +119,15 @@ int cmd_eval(int argc, char **argv)
     dl_cli cli = {.command = "eval"};
     if (argc >= 2 && !strcmp(argv[1], "quotes"))
         return dl_cli_eval_quotes(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "when-where"))
+        return dl_cli_eval_when_where(argc - 1, argv + 1);
     if (argc < 2 || strcmp(argv[1], "parse") != 0) {
         if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
             printf("%s\n%s", usage, dl_cli_common_help);
             return DL_EXIT_OK;
         }
-        dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...' or "
-                           "'dateline eval quotes DIR'");
+        dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...', "
+                           "'dateline eval quotes DIR' or 'dateline eval when-where DIR'");
         return DL_EXIT_USAGE;
     }
     eval_opts o = {0};

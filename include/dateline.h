@@ -383,7 +383,7 @@ typedef struct dl_event_actor {
 typedef struct dl_event {
     uint32_t sentence;
     const char *sentence_text;
-    const char *date;            /* the article's date, or NULL */
+    const char *date;            /* ISO 8601 at date_precision ("2004-11-14", "1967"), or NULL */
     dl_event_actor source;
     dl_event_actor target;       /* target.code is NULL when there is none */
     const char *cameo;           /* "195" */
@@ -402,6 +402,17 @@ typedef struct dl_event {
     uint32_t pattern_line;
     const char **entries;        /* dictionary entries that fired ("ISRAEL [ISR] data/actors/countries.txt:812") */
     uint32_t n_entries;
+    /* when: date above is the event's own ("on Sunday", "in 1967") or,
+     * failing that, the article's */
+    const char *date_precision;  /* "day", "week", "month", "year", or NULL with no date */
+    const char *date_basis;      /* "sentence", "article", or NULL with no date */
+    const char *date_text;       /* the words that gave the date ("on Sunday"), or NULL */
+    /* where: location_text and location_country above, and */
+    const char *location_name;   /* canonical place name ("Khan Younis"), or NULL */
+    const char *location_admin1; /* ISO 3166-2 code of its first-level division, or NULL */
+    const char *location_precision; /* "city", "region", "country" */
+    double location_lat, location_lon;
+    bool location_has_coords;
 } dl_event;
 
 typedef struct dl_coder dl_coder;

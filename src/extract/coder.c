@@ -276,6 +276,7 @@ void dl_coder_close(dl_coder *c)
     dl_discard_dict_free(&c->discards);
     dl_cameo_close(c->cameo);
     dl_map_free(c->by_word);
+    dl_whenwhere_close(c->whenwhere);
     dl_arena_free(c->arena);
     free(c);
 }
@@ -321,6 +322,8 @@ dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options)
         st = load_nominal(c, path.data);
     }
     dl_buf_free(&path);
+    if (!st)
+        st = dl_whenwhere_open(&c->whenwhere, dir, o->diag, o->diag_user);
     if (!st)
         st = compile_verbs(c);
     if (!st)

@@ -326,30 +326,6 @@ static dl_event_actor event_actor(const ctx *x, const actor_set *set, uint32_t i
     return a;
 }
 
-static void location(const ctx *x, dl_event *e)
-{
-    for (uint32_t t = 1; t < x->s->n_tokens; t++) {
-        int32_t mi = x->at[t];
-        if (mi >= 0 && is_place(&x->mentions[mi]) && is_location_prep(&x->s->tokens[t - 1])) {
-            e->location_text = x->mentions[mi].text;
-            e->location_country = x->mentions[mi].country;
-            return;
-        }
-    }
-    const char *dl = x->a->dateline;
-    if (!dl)
-        return;
-    e->location_text = dl;
-    /* The dateline's country: a mention of the same place in the article. */
-    size_t n = strcspn(dl, " ,");
-    for (size_t i = 0; i < x->n_mentions; i++)
-        if (x->mentions[i].country && strlen(x->mentions[i].text) >= n &&
-            !strncasecmp(x->mentions[i].text, dl, n) && is_place(&x->mentions[i])) {
-            e->location_country = x->mentions[i].country;
-            return;
-        }
-}
-
 static const char *fmt(dl_arena *arena, const char *f, const char *a, const char *b, const char *c)
 {
     char tmp[512];
@@ -367,6 +343,7 @@ typedef struct coded {
     uint32_t line;
     bool cyber, negated;
     const char *entry;       /* the verb dictionary entry */
+    uint32_t verb_at;        /* token of the verb (or the noun naming the event) */
 } coded;
 
 /* "FRO/BIL/SAM": a dictionary code naming several actors at once gives
@@ -446,7 +423,6 @@ static dl_status emit_one(const ctx *x, const coded *k, const dl_cameo_code *inf
         return DL_ERR_NOMEM;
     e->sentence = (uint32_t)x->si;
     e->sentence_text = dl_arena_strndup(x->arena, x->a->body + x->s->start, x->s->end - x->s->start);
-    e->date = x->a->date;
     e->source = s;
     e->target = t;
     e->cameo = k->code;
@@ -466,7 +442,11 @@ static dl_status emit_one(const ctx *x, const coded *k, const dl_cameo_code *inf
     e->pattern = k->pattern;
     e->pattern_file = k->file;
     e->pattern_line = k->line;
-    location(x, e);
+    /* the event's own date and place, from its clause */
+    dl_status wst = dl_event_when_where(x->c->whenwhere, e, x->a, x->s, k->verb_at, x->mentions,
+                                        x->n_mentions, x->arena);
+    if (wst)
+        return wst;
     e->entries = DL_ARENA_NEW(x->arena, const char *, 3);
     if (!e->entries)
         return DL_ERR_NOMEM;
@@ -609,6 +589,7 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
         if (k.negated || !(k.code = hypothetical(k.code)))
             return DL_OK;
     }
+    k.verb_at = head;
     k.verb = dl_arena_strndup(x->arena, x->a->body + x->s->tokens[vfirst].start,
                               x->s->tokens[vend - 1].end - x->s->tokens[vfirst].start);
     k.entry = fmt(x->arena, "verb: %s [%s] in block %s", v->src->phrase, v->code ? v->code : block->code,
@@ -751,7 +732,7 @@ static dl_status code_frames(const ctx *x)
             /* a target listed with others: "between X and Y" keeps Y */
             if (!src.n || !tgt.n)
                 continue;
-            coded k = {.code = fr->code, .file = x->c->nominal_file, .line = fr->line};
+            coded k = {.code = fr->code, .file = x->c->nominal_file, .line = fr->line, .verb_at = i};
             k.verb = dl_arena_strndup(x->arena, x->a->body + s->tokens[i].start,
                                       s->tokens[pos - 1].end - s->tokens[i].start);
             char line[256] = "";

@@ -1,0 +1,226 @@
+/* eval_when_where.c: dates and places of events against event gold (see
+ * eval_when_where.h). */
+#include "eval/eval_when_where.h"
+
+#include "base/arena.h"
+#include "base/buf.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static long day_number(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+}
+
+bool dl_ww_date_match(const char *gold, const char *got, const char *prec)
+{
+    if (!gold || !got)
+        return false;
+    size_t gl = strlen(gold), nl = strlen(got);
+    /* "1980s": a decade is its first three digits */
+    if (gl == 5 && gold[4] == 's')
+        return nl >= 3 && !strncmp(gold, got, 3);
+    if (prec && !strcmp(prec, "week") && gl >= 10 && nl >= 10) {
+        long g = day_number(atoi(gold), atoi(gold + 5), atoi(gold + 8));
+        long w = day_number(atoi(got), atoi(got + 5), atoi(got + 8));
+        return g >= w && g < w + 7;
+    }
+    size_t n = gl < nl ? gl : nl; /* the coarser of the two */
+    if (n > 10)
+        n = 10;
+    return n >= 4 && !strncmp(gold, got, n);
+}
+
+typedef struct gold_article {
+    cJSON *article;  /* articles.jsonl record */
+    cJSON *events;   /* its "events" array, or NULL */
+} gold_article;
+
+static cJSON *read_jsonl(const char *path, dl_diag_fn diag, void *user, size_t *n_out)
+{
+    FILE *f = fopen(path, "r");
+    *n_out = 0;
+    if (!f) {
+        if (diag) {
+            dl_diag d = {DL_ERROR, DL_ERR_IO, path, 0, 0, "cannot open"};
+            diag(user, &d);
+        }
+        return NULL;
+    }
+    cJSON *all = cJSON_CreateArray();
+    char *line = NULL;
+    size_t cap = 0;
+    uint64_t no = 0;
+    while (all && getline(&line, &cap, f) >= 0) {
+        no++;
+        if (line[strspn(line, " \t\r\n")] == 0)
+            continue;
+        cJSON *o = cJSON_Parse(line);
+        if (!cJSON_IsObject(o)) {
+            cJSON_Delete(o);
+            if (diag) {
+                dl_diag d = {DL_WARNING, DL_ERR_PARSE, path, no, 0, "not a JSON object; skipped"};
+                diag(user, &d);
+            }
+            continue;
+        }
+        cJSON_AddItemToArray(all, o);
+        (*n_out)++;
+    }
+    free(line);
+    fclose(f);
+    return all;
+}
+
+static const char *str(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* Collapses runs of white space so that a sentence cut from the cleaned
+ * body compares with the gold's copy of it. */
+static void squeeze(dl_buf *b, const char *s)
+{
+    dl_buf_clear(b);
+    bool space = false;
+    for (; s && *s; s++) {
+        if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+            space = b->len > 0;
+            continue;
+        }
+        if (space)
+            dl_buf_putc(b, ' ');
+        space = false;
+        dl_buf_putc(b, *s);
+    }
+    dl_buf_putc(b, 0);
+}
+
+static const cJSON *match_gold(const cJSON *events, const dl_event *e, dl_buf *a, dl_buf *b)
+{
+    const cJSON *first = NULL, *g;
+    squeeze(a, e->sentence_text);
+    cJSON_ArrayForEach(g, events)
+    {
+        squeeze(b, str(g, "sentence"));
+        if (strcmp(a->data, b->data))
+            continue;
+        const char *cameo = str(g, "cameo");
+        if (cameo && e->cameo && !strncmp(cameo, e->cameo, 2))
+            return g;
+        if (!first)
+            first = g;
+    }
+    return first;
+}
+
+dl_status dl_eval_when_where(dl_ww_score *score, const dl_pipeline *pipeline, const dl_cleaner *cleaner,
+                             const char *dir, dl_diag_fn diag, void *diag_user, dl_ww_report_fn report,
+                             void *report_user)
+{
+    memset(score, 0, sizeof *score);
+    char path[4096];
+    size_t n_art, n_ev;
+    snprintf(path, sizeof path, "%s/articles.jsonl", dir);
+    cJSON *arts = read_jsonl(path, diag, diag_user, &n_art);
+    snprintf(path, sizeof path, "%s/events.jsonl", dir);
+    cJSON *evs = read_jsonl(path, diag, diag_user, &n_ev);
+    if (!arts || !evs) {
+        cJSON_Delete(arts);
+        cJSON_Delete(evs);
+        return DL_ERR_IO;
+    }
+    dl_arena *arena = dl_arena_new(0);
+    dl_buf a = DL_BUF_INIT, b = DL_BUF_INIT, line = DL_BUF_INIT;
+    dl_status st = arena ? DL_OK : DL_ERR_NOMEM;
+    const cJSON *art;
+    cJSON_ArrayForEach(art, arts)
+    {
+        if (st)
+            break;
+        const char *id = str(art, "id"), *text = str(art, "text");
+        if (!id || !text)
+            continue;
+        const cJSON *gold = NULL, *r;
+        cJSON_ArrayForEach(r, evs)
+        {
+            const char *aid = str(r, "article");
+            if (aid && !strcmp(aid, id))
+                gold = cJSON_GetObjectItemCaseSensitive(r, "events");
+        }
+        if (!cJSON_IsArray(gold))
+            continue;
+        score->articles++;
+        score->gold_events += (uint64_t)cJSON_GetArraySize(gold);
+        dl_arena_reset(arena);
+        dl_document doc = {0};
+        doc.source = doc.path = path;
+        doc.id = id;
+        doc.title = str(art, "title");
+        doc.date = str(art, "date");
+        doc.text = text;
+        doc.len = strlen(text);
+        doc.format = DL_FORMAT_JSONL;
+        dl_article *articles;
+        size_t n_articles;
+        if ((st = dl_clean(&articles, &n_articles, cleaner, &doc, arena)))
+            break;
+        for (size_t i = 0; i < n_articles && !st; i++) {
+            dl_analysis an;
+            if ((st = dl_pipeline_run(&an, pipeline, &articles[i], arena)))
+                break;
+            for (size_t k = 0; k < an.n_events; k++) {
+                const dl_event *e = &an.events[k];
+                score->emitted++;
+                const cJSON *g = match_gold(gold, e, &a, &b);
+                if (!g)
+                    continue;
+                score->matched++;
+                const char *gd = str(g, "date"), *basis = str(g, "date_basis");
+                bool date_ok = dl_ww_date_match(gd, e->date, e->date_precision);
+                score->date_right += date_ok;
+                if (basis && !strcmp(basis, "sentence")) {
+                    score->date_sentence_gold++;
+                    score->date_sentence_right += date_ok;
+                }
+                const cJSON *loc = cJSON_GetObjectItemCaseSensitive(g, "location");
+                const char *gc = cJSON_IsObject(loc) ? str(loc, "country") : NULL;
+                bool loc_ok;
+                if (cJSON_IsObject(loc)) {
+                    score->loc_gold++;
+                    loc_ok = gc && e->location_country && !strcmp(gc, e->location_country);
+                    score->loc_country_right += loc_ok;
+                } else {
+                    score->loc_none_gold++;
+                    loc_ok = !e->location_text;
+                    score->loc_none_right += loc_ok;
+                }
+                if (report && (!date_ok || !loc_ok)) {
+                    dl_buf_clear(&line);
+                    dl_buf_printf(&line, "%s: %s%s%s | date %s (%s) gold %s | place %s (%s) gold %s | %.120s", id,
+                                  date_ok ? "" : "DATE ", loc_ok ? "" : "PLACE ", e->cameo,
+                                  e->date ? e->date : "-", e->date_text ? e->date_text : e->date_basis ? e->date_basis : "-",
+                                  gd ? gd : "-", e->location_text ? e->location_text : "-",
+                                  e->location_country ? e->location_country : "-", gc ? gc : "-",
+                                  e->sentence_text);
+                    report(report_user, line.data);
+                }
+            }
+        }
+    }
+    dl_buf_free(&a);
+    dl_buf_free(&b);
+    dl_buf_free(&line);
+    dl_arena_free(arena);
+    cJSON_Delete(arts);
+    cJSON_Delete(evs);
+    return st;
+}

@@ -1,0 +1,419 @@
+/* whenwhere.c: an event's date and place from its own clause (see
+ * whenwhere.h for the rules). */
+#include "events/whenwhere.h"
+
+#include "base/arena.h"
+#include "events/when.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct dl_whenwhere {
+    dl_gazetteer *gaz;
+};
+
+dl_status dl_whenwhere_open(dl_whenwhere **out, const char *data_dir, dl_diag_fn diag, void *diag_user)
+{
+    *out = NULL;
+    dl_whenwhere *ww = calloc(1, sizeof *ww);
+    if (!ww)
+        return DL_ERR_NOMEM;
+    dl_status st = dl_gazetteer_open(&ww->gaz, data_dir, diag, diag_user);
+    if (st == DL_ERR_NOMEM) {
+        free(ww);
+        return st;
+    }
+    if (st && diag) {
+        dl_diag d = {DL_WARNING, st, data_dir ? data_dir : dl_data_dir(), 0, 0,
+                     "no gazetteer/ in the data folder: event places get no country or coordinates"};
+        diag(diag_user, &d);
+    }
+    *out = ww;
+    return DL_OK;
+}
+
+void dl_whenwhere_close(dl_whenwhere *ww)
+{
+    if (!ww)
+        return;
+    dl_gazetteer_close(ww->gaz);
+    free(ww);
+}
+
+const dl_gazetteer *dl_whenwhere_gazetteer(const dl_whenwhere *ww) { return ww ? ww->gaz : NULL; }
+
+int32_t dl_article_anchor(const dl_article *a)
+{
+    int y, m, d;
+    dl_when_precision p;
+    if (!a || !a->date)
+        return 0;
+    /* "2004-11-16T10:32" and "2004-11-16" alike */
+    char day[11];
+    snprintf(day, sizeof day, "%s", a->date);
+    if (!dl_when_parse_iso(day, &y, &m, &d, &p))
+        return 0;
+    return dl_when_ymd(y, m ? m : 1, d ? d : 1);
+}
+
+/* ------------------------------------------------------------- clauses */
+
+static bool word_is(const dl_token *t, const char *w) { return !strcasecmp(t->text, w); }
+
+/* Token ranges of relative clauses set off by commas (", who was
+ * appointed last May,"): a date or place inside one belongs to that
+ * clause's verb, not to a verb outside it. Marks in[t] for their tokens. */
+static void relative_clauses(const dl_sentence *s, bool *in)
+{
+    for (uint32_t t = 1; t < s->n_tokens; t++) {
+        const dl_token *k = &s->tokens[t];
+        bool rel = (k->tag == DL_TAG_WP || k->tag == DL_TAG_WDT || k->tag == DL_TAG_WPS ||
+                    (k->tag == DL_TAG_WRB && word_is(k, "where"))) &&
+                   s->tokens[t - 1].tag == DL_TAG_COMMA;
+        if (!rel)
+            continue;
+        uint32_t e = t;
+        while (e < s->n_tokens && s->tokens[e].tag != DL_TAG_COMMA && s->tokens[e].tag != DL_TAG_PERIOD)
+            in[e++] = true;
+        t = e;
+    }
+}
+
+/* Do token a and token b sit on different sides of a relative clause's
+ * edge? */
+static bool separated(const bool *in_rel, uint32_t a, uint32_t b) { return in_rel[a] != in_rel[b]; }
+
+static uint32_t token_at(const dl_sentence *s, uint32_t byte)
+{
+    for (uint32_t t = 0; t < s->n_tokens; t++)
+        if (s->tokens[t].end > byte)
+            return t;
+    return s->n_tokens ? s->n_tokens - 1 : 0;
+}
+
+/* ---------------------------------------------------------------- when */
+
+static dl_tense verb_tense(const dl_sentence *s, uint32_t verb)
+{
+    for (uint32_t c = 0; c < s->n_chunks; c++) {
+        const dl_chunk *k = &s->chunks[c];
+        if (k->kind != DL_CHUNK_VG || verb < k->first || verb >= k->end)
+            continue;
+        if (k->flags & DL_VG_FUTURE)
+            return DL_TENSE_FUTURE;
+        if (k->flags & DL_VG_MODAL)
+            return DL_TENSE_UNKNOWN;
+        if (k->flags & DL_VG_PERFECT)
+            return DL_TENSE_PAST;
+        for (uint32_t t = k->first; t < k->end; t++)
+            if (s->tokens[t].tag == DL_TAG_VBD)
+                return DL_TENSE_PAST;
+        return DL_TENSE_UNKNOWN;
+    }
+    return DL_TENSE_UNKNOWN;
+}
+
+static void article_date(dl_event *e, const dl_article *a, dl_arena *arena)
+{
+    int y, m, d;
+    dl_when_precision p;
+    char day[11];
+    e->date = NULL;
+    e->date_precision = e->date_basis = NULL;
+    if (!a->date)
+        return;
+    snprintf(day, sizeof day, "%s", a->date);
+    if (!dl_when_parse_iso(day, &y, &m, &d, &p))
+        return;
+    e->date = dl_arena_strdup(arena, day);
+    e->date_precision = dl_when_precision_name(p);
+    e->date_basis = "article";
+}
+
+static void event_date(dl_event *e, const dl_article *a, const dl_sentence *s, uint32_t verb,
+                       const bool *in_rel, dl_arena *arena)
+{
+    enum { MAX = 32 };
+    dl_when w[MAX];
+    const char *text = a->body + s->start;
+    size_t n = dl_when_find(w, MAX, text, s->end - s->start, dl_article_anchor(a), verb_tense(s, verb));
+    uint32_t vb = s->tokens[verb].start - s->start;
+    long best_dist = -1;
+    size_t best = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i].precision == DL_WHEN_NONE)
+            continue;
+        if (separated(in_rel, token_at(s, s->start + w[i].start), verb))
+            continue;
+        long dist = w[i].start >= vb ? (long)(w[i].start - vb) : (long)(vb - w[i].end);
+        if (best_dist < 0 || dist < best_dist) {
+            best_dist = dist;
+            best = i;
+        }
+    }
+    char iso[16];
+    if (best_dist < 0 || !dl_when_iso(&w[best], iso)) {
+        article_date(e, a, arena);
+        return;
+    }
+    e->date = dl_arena_strdup(arena, iso);
+    e->date_precision = dl_when_precision_name(w[best].precision);
+    e->date_basis = "sentence";
+    e->date_text = dl_arena_strndup(arena, text + w[best].start, w[best].end - w[best].start);
+}
+
+/* --------------------------------------------------------------- where */
+
+static const char *const location_preps[] = {"in", "at", "near", "outside", "inside", "across", "around",
+                                             "throughout", "into", "off", "within", NULL};
+
+/* Nouns that a place after them locates the event by: "the town in
+ * Gaza", "a summit in Cusco", "protests across Iran". Other nouns make
+ * the place a detail of the noun ("wars in Afghanistan", "the ambassador
+ * in Beijing" is still whom, not where). */
+static const char *const place_nouns[] = {
+    "town", "towns", "city", "cities", "village", "villages", "camp", "camps", "base", "bases", "capital",
+    "province", "region", "area", "areas", "district", "border", "residence", "embassy", "consulate",
+    "office", "offices", "headquarters", "home", "homes", "house", "hospital", "school", "university",
+    "market", "mosque", "church", "synagogue", "temple", "port", "airport", "prison", "jail", "station",
+    "street", "streets", "square", "hotel", "building", "buildings", "compound", "parliament", "court",
+    "summit", "meeting", "meetings", "talks", "conference", "ceremony", "rally", "rallies", "protest",
+    "protests", "demonstration", "demonstrations", "visit", "trip", "attack", "attacks", "strike",
+    "strikes", "airstrike", "airstrikes", "bombing", "bombings", "explosion", "blast", "clashes",
+    "fighting", "raid", "raids", "operation", "operations", "offensive", "suburb", "neighbourhood",
+    "neighborhood", "outskirts", "north", "south", "east", "west", "part", "parts", "checkpoint",
+    "crossing", "refinery", "plant", "facility", "shelter", "shelters", "hideout", "positions",
+    "targets", "sites", "site", "event", "funeral", "march", "vigil", NULL};
+
+/* "north of X", "the outskirts of X": where, after "of". */
+static const char *const direction_words[] = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+    "north-west", "south-east", "south-west", "outskirts", "suburbs", "centre", "center", "heart",
+    "coast", "outside", "kilometres", "kilometers", "miles", "km", NULL};
+
+/* People a place after them puts somewhere: "militants in Khan Younis"
+ * were there, so what was done to them was done there. */
+static const char *const people_nouns[] = {
+    "militants", "fighters", "protesters", "protestors", "demonstrators", "people", "civilians",
+    "soldiers", "troops", "police", "policemen", "officers", "students", "workers", "journalists",
+    "activists", "rebels", "insurgents", "gunmen", "forces", "refugees", "migrants", "prisoners",
+    "detainees", "suspects", "men", "women", "children", "members", "supporters", "worshippers",
+    "settlers", "officials", "leaders", "delegates", "diplomats", "crowds", "crowd", "voters", "villagers",
+    "guerrillas", "separatists", "extremists", "opponents", "dissidents", "pilgrims", "tourists",
+    "hostages", "victims", "patients", "staff", "employees", "miners", "farmers", NULL};
+
+/* Words between a preposition and the place: "in the northern city of
+ * Mosul", "near the border town of Rafah". */
+static const char *const place_lead[] = {
+    "the", "a", "an", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
+    "west", "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west",
+    "south-east", "south-west", "downtown", "occupied", "city", "town", "village", "province", "region",
+    "capital", "port", "border", "state", "of", "coastal", "besieged", "restive", "disputed", "breakaway",
+    "neighbouring", "neighboring", "nearby", "rebel-held", "government-held", "southern-most",
+    "Israeli-occupied", "Russian-occupied", "Kurdish", NULL};
+
+/* Nouns after a place that make it where people live: "Gaza residents". */
+static const char *const dweller_nouns[] = {"residents", "resident", "villagers", "townspeople", "locals",
+                                            "inhabitants", NULL};
+
+static bool in_list(const dl_token *t, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (word_is(t, list[i]))
+            return true;
+    return false;
+}
+
+static bool is_noun(uint8_t tag)
+{
+    return tag == DL_TAG_NN || tag == DL_TAG_NNS || tag == DL_TAG_NNP || tag == DL_TAG_NNPS;
+}
+
+/* The location preposition that governs token t, or -1: skips the lead
+ * words of place_lead between them. */
+static int32_t governing_prep(const dl_sentence *s, uint32_t t)
+{
+    uint32_t k = t;
+    int skipped = 0;
+    while (k > 0 && skipped < 6) {
+        const dl_token *p = &s->tokens[k - 1];
+        if (in_list(p, location_preps))
+            return (int32_t)(k - 1);
+        if (word_is(p, "of") && k >= 2 && in_list(&s->tokens[k - 2], direction_words))
+            return (int32_t)(k - 1);
+        if (!in_list(p, place_lead))
+            return -1;
+        k--;
+        skipped++;
+    }
+    return -1;
+}
+
+/* Does the preposition at p locate an event (it follows a verb, a clause
+ * edge, the event's own actor, a noun of place or occasion, or people),
+ * rather than qualify some other noun ("wars in Afghanistan")? */
+static bool prep_locates(const dl_sentence *s, int32_t p)
+{
+    if (p == 0)
+        return true; /* "In Cusco, leaders signed ..." */
+    const dl_token *before = &s->tokens[p - 1];
+    /* "north of Baghdad", "on the outskirts of Kabul" */
+    if (word_is(&s->tokens[p], "of"))
+        return true;
+    /* a name is somewhere: "Koreshige in Beijing", "Hamas in Gaza" */
+    if (!is_noun(before->tag) || before->tag == DL_TAG_NNP || before->tag == DL_TAG_NNPS)
+        return true;
+    return in_list(before, place_nouns) || in_list(before, people_nouns);
+}
+
+/* Is token `first` inside the mention of the event's source or target?
+ * Then a place there is whom, not where ("fired at Seoul"). */
+static bool in_mention(const dl_event *e, const dl_mention *mentions, size_t n_mentions, uint32_t sentence,
+                       uint32_t first)
+{
+    int32_t ids[2] = {e->source.mention, e->target.mention};
+    for (int i = 0; i < 2; i++) {
+        if (ids[i] < 0 || (size_t)ids[i] >= n_mentions)
+            continue;
+        const dl_mention *m = &mentions[ids[i]];
+        if (m->sentence == sentence && first >= m->first && first < m->last)
+            return true;
+    }
+    return false;
+}
+
+static void set_place(dl_event *e, const dl_place *p, const char *text, size_t len, dl_arena *arena)
+{
+    e->location_text = dl_arena_strndup(arena, text, len);
+    e->location_name = p->name;
+    e->location_country = p->country;
+    e->location_admin1 = p->admin1;
+    e->location_precision = dl_place_precision_name(p->precision);
+    e->location_has_coords = p->has_coords;
+    e->location_lat = p->lat;
+    e->location_lon = p->lon;
+}
+
+static void clear_place(dl_event *e)
+{
+    e->location_text = e->location_name = e->location_country = e->location_admin1 = NULL;
+    e->location_precision = NULL;
+    e->location_has_coords = false;
+    e->location_lat = e->location_lon = 0;
+}
+
+/* An actor's country: its own, or its code's first three letters when
+ * they name one. */
+static const char *actor_country(const dl_event_actor *a, const dl_gazetteer *g)
+{
+    if (a->country)
+        return a->country;
+    if (a->code && strlen(a->code) >= 3 && g) {
+        char c[4] = {a->code[0], a->code[1], a->code[2], 0};
+        const dl_place *p = dl_gazetteer_country(g, c);
+        if (p)
+            return p->country;
+    }
+    return NULL;
+}
+
+static void event_place(const dl_whenwhere *ww, dl_event *e, const dl_article *a, const dl_sentence *s,
+                        uint32_t verb, const dl_mention *mentions, size_t n_mentions, const bool *in_rel,
+                        dl_arena *arena)
+{
+    const dl_gazetteer *g = ww ? ww->gaz : NULL;
+    clear_place(e);
+    dl_gaz_context ctx = {0};
+    for (size_t i = 0; i < n_mentions; i++)
+        dl_gaz_context_add(&ctx, mentions[i].country, 1);
+    const dl_place *dateline = NULL;
+    size_t dateline_len = 0;
+    if (g && a->dateline && (dateline_len = dl_gazetteer_longest(g, a->dateline, strlen(a->dateline)))) {
+        dateline = dl_gazetteer_resolve(g, a->dateline, dateline_len, &ctx);
+        if (dateline)
+            dl_gaz_context_add(&ctx, dateline->country, 2);
+    }
+    /* the places the clause names; the nearest to the verb wins */
+    const dl_place *best = NULL;
+    uint32_t best_tok = 0, best_len = 0;
+    long best_dist = -1;
+    for (uint32_t t = 0; g && t < s->n_tokens; t++) {
+        const dl_token *k = &s->tokens[t];
+        if (!(k->flags & DL_TOK_CAPITAL))
+            continue;
+        size_t len = dl_gazetteer_longest(g, a->body + k->start, s->end - k->start);
+        if (!len)
+            continue;
+        uint32_t last = token_at(s, k->start + (uint32_t)len - 1);
+        int32_t p = governing_prep(s, t);
+        bool dwellers = last + 1 < s->n_tokens && in_list(&s->tokens[last + 1], dweller_nouns);
+        bool ok = (p >= 0 && prep_locates(s, p)) || dwellers;
+        /* "fired at Seoul": the place is whom; "a summit in Chile" is
+         * where, even when the coder took Chile for the target */
+        bool where_prep = p >= 0 && (word_is(&s->tokens[p], "in") || word_is(&s->tokens[p], "inside") ||
+                                     word_is(&s->tokens[p], "within") || word_is(&s->tokens[p], "throughout") ||
+                                     word_is(&s->tokens[p], "across") || word_is(&s->tokens[p], "of"));
+        if (ok && (where_prep || !in_mention(e, mentions, n_mentions, s->index, t)) && !separated(in_rel, t, verb)) {
+            const dl_place *pl = dl_gazetteer_resolve(g, a->body + k->start, len, &ctx);
+            long dist = t > verb ? (long)(t - verb) : (long)(verb - t);
+            if (pl && (best_dist < 0 || dist < best_dist)) {
+                best = pl;
+                best_tok = t;
+                best_len = (uint32_t)len;
+                best_dist = dist;
+            }
+        }
+        t = last; /* a name is read once: "New York City" is not also "York" */
+    }
+    if (best) {
+        set_place(e, best, a->body + s->tokens[best_tok].start, best_len, arena);
+        return;
+    }
+    /* No gazetteer: a place mention after a location preposition. */
+    if (!g) {
+        for (size_t i = 0; i < n_mentions; i++) {
+            const dl_mention *m = &mentions[i];
+            if (m->sentence != s->index || !m->kind || (strcmp(m->kind, "place") && strcmp(m->kind, "country")))
+                continue;
+            int32_t p = governing_prep(s, m->first);
+            if (p < 0 || !prep_locates(s, p) || in_mention(e, mentions, n_mentions, s->index, m->first))
+                continue;
+            e->location_text = m->text;
+            e->location_country = m->country;
+            return;
+        }
+        return;
+    }
+    /* The dateline's place when the event is local to it: every actor it
+     * has belongs to the dateline's country. */
+    if (dateline) {
+        const char *sc = actor_country(&e->source, g), *tc = e->target.code ? actor_country(&e->target, g) : NULL;
+        bool local = sc && !strcmp(sc, dateline->country) && (!e->target.code || (tc && !strcmp(tc, dateline->country)));
+        if (local)
+            set_place(e, dateline, a->dateline, dateline_len, arena);
+    }
+}
+
+dl_status dl_event_when_where(const dl_whenwhere *ww, dl_event *e, const dl_article *a, const dl_sentence *s,
+                              uint32_t verb, const dl_mention *mentions, size_t n_mentions, dl_arena *arena)
+{
+    if (!e || !a || !s || !a->body)
+        return DL_ERR_ARG;
+    e->date_text = NULL;
+    if (!s->n_tokens) {
+        article_date(e, a, arena);
+        return DL_OK;
+    }
+    if (verb >= s->n_tokens)
+        verb = 0;
+    bool *in_rel = dl_arena_calloc(arena, s->n_tokens, sizeof *in_rel);
+    if (!in_rel)
+        return DL_ERR_NOMEM;
+    relative_clauses(s, in_rel);
+    event_date(e, a, s, verb, in_rel, arena);
+    event_place(ww, e, a, s, verb, mentions, n_mentions, in_rel, arena);
+    return DL_OK;
+}
