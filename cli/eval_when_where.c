@@ -70,9 +70,17 @@ int dl_cli_eval_when_where(int argc, char **argv)
         dl_pipeline_close(pipeline);
         return DL_EXIT_FATAL;
     }
+    dl_whenwhere *ww = NULL;
+    if (dl_whenwhere_open(&ww, cli.data_dir, dl_cli_print_diag, &cli)) {
+        dl_cli_error(&cli, "out of memory");
+        dl_cleaner_close(cleaner);
+        dl_pipeline_close(pipeline);
+        return DL_EXIT_FATAL;
+    }
     dl_ww_score s;
-    dl_status st = dl_eval_when_where(&s, pipeline, cleaner, cli.inputs[0], dl_cli_print_diag, &cli,
+    dl_status st = dl_eval_when_where(&s, pipeline, cleaner, ww, cli.inputs[0], dl_cli_print_diag, &cli,
                                       o.explain ? report : NULL, NULL);
+    dl_whenwhere_close(ww);
     dl_cleaner_close(cleaner);
     dl_pipeline_close(pipeline);
     if (st) {
@@ -92,8 +100,16 @@ int dl_cli_eval_when_where(int argc, char **argv)
         dl_buf_printf(&out, "location country      %5.1f%% (%llu/%llu)\n",
                       100 * share(s.loc_country_right, s.loc_gold), (unsigned long long)s.loc_country_right,
                       (unsigned long long)s.loc_gold);
-        dl_buf_printf(&out, "no spurious location  %5.1f%% (%llu/%llu)", 100 * share(s.loc_none_right, s.loc_none_gold),
+        dl_buf_printf(&out, "no spurious location  %5.1f%% (%llu/%llu)\n", 100 * share(s.loc_none_right, s.loc_none_gold),
                       (unsigned long long)s.loc_none_right, (unsigned long long)s.loc_none_gold);
+        dl_buf_printf(&out, "every gold event, from its sentence (%llu):\n", (unsigned long long)s.all);
+        dl_buf_printf(&out, "date right            %5.1f%% (%llu/%llu)\n", 100 * share(s.all_date_right, s.all),
+                      (unsigned long long)s.all_date_right, (unsigned long long)s.all);
+        dl_buf_printf(&out, "  (article date only  %5.1f%%)\n", 100 * share(s.all_date_article, s.all));
+        dl_buf_printf(&out, "location country      %5.1f%% (%llu/%llu)\n", 100 * share(s.all_loc_right, s.all_loc_gold),
+                      (unsigned long long)s.all_loc_right, (unsigned long long)s.all_loc_gold);
+        dl_buf_printf(&out, "no spurious location  %5.1f%% (%llu/%llu)", 100 * share(s.all_none_right, s.all_none_gold),
+                      (unsigned long long)s.all_none_right, (unsigned long long)s.all_none_gold);
     } else {
         dl_jw w;
         dl_jw_init(&w, &out);
@@ -108,6 +124,16 @@ int dl_cli_eval_when_where(int argc, char **argv)
         dl_jw_kv_double(&w, "location_country_right", share(s.loc_country_right, s.loc_gold));
         dl_jw_kv_int(&w, "without_gold_location", (int64_t)s.loc_none_gold);
         dl_jw_kv_double(&w, "no_spurious_location", share(s.loc_none_right, s.loc_none_gold));
+        dl_jw_key(&w, "gold_events");
+        dl_jw_object_begin(&w);
+        dl_jw_kv_int(&w, "events", (int64_t)s.all);
+        dl_jw_kv_double(&w, "date_right", share(s.all_date_right, s.all));
+        dl_jw_kv_double(&w, "date_right_article_date_only", share(s.all_date_article, s.all));
+        dl_jw_kv_int(&w, "with_gold_location", (int64_t)s.all_loc_gold);
+        dl_jw_kv_double(&w, "location_country_right", share(s.all_loc_right, s.all_loc_gold));
+        dl_jw_kv_int(&w, "without_gold_location", (int64_t)s.all_none_gold);
+        dl_jw_kv_double(&w, "no_spurious_location", share(s.all_none_right, s.all_none_gold));
+        dl_jw_object_end(&w);
         dl_jw_object_end(&w);
     }
     bool ok = dl_cli_emit(&out) && dl_cli_finish_output(&cli);

@@ -122,8 +122,111 @@ static const cJSON *match_gold(const cJSON *events, const dl_event *e, dl_buf *a
     return first;
 }
 
+/* The gold event's verb: the head of the first verb group after its
+ * source's text, else the sentence's first verb group. */
+static uint32_t gold_verb(const dl_sentence *s, const char *body, const char *source)
+{
+    uint32_t after = 0;
+    if (source) {
+        size_t n = strlen(source);
+        for (uint32_t t = 0; t < s->n_tokens; t++)
+            if (s->end - s->tokens[t].start >= n && !strncmp(body + s->tokens[t].start, source, n)) {
+                after = s->tokens[t].start + (uint32_t)n;
+                break;
+            }
+    }
+    uint32_t first = UINT32_MAX;
+    for (uint32_t c = 0; c < s->n_chunks; c++) {
+        const dl_chunk *k = &s->chunks[c];
+        if (k->kind != DL_CHUNK_VG)
+            continue;
+        if (first == UINT32_MAX)
+            first = k->head;
+        if (s->tokens[k->first].start >= after)
+            return k->head;
+    }
+    return first == UINT32_MAX ? 0 : first;
+}
+
+static dl_event_actor gold_actor(const cJSON *g, const char *key, dl_arena *arena)
+{
+    dl_event_actor a = {0};
+    a.mention = -1;
+    const cJSON *o = cJSON_GetObjectItemCaseSensitive(g, key);
+    if (!cJSON_IsObject(o))
+        return a;
+    a.text = str(o, "text");
+    a.code = str(o, "code");
+    if (a.code && strlen(a.code) >= 3)
+        a.country = dl_arena_strndup(arena, a.code, 3);
+    return a;
+}
+
+/* Scores every gold event of one article from its own sentence. */
+static dl_status score_gold(dl_ww_score *score, const dl_whenwhere *ww, const cJSON *gold, const dl_analysis *an,
+                            dl_buf *a, dl_buf *b, dl_arena *arena, dl_ww_report_fn report, void *report_user)
+{
+    const cJSON *g;
+    cJSON_ArrayForEach(g, gold)
+    {
+        squeeze(b, str(g, "sentence"));
+        const dl_sentence *s = NULL;
+        for (size_t i = 0; i < an->n_sentences && !s; i++) {
+            const dl_sentence *c = &an->sentences[i];
+            char *text = dl_arena_strndup(arena, an->article->body + c->start, c->end - c->start);
+            if (!text)
+                return DL_ERR_NOMEM;
+            squeeze(a, text);
+            if (!strcmp(a->data, b->data))
+                s = c;
+        }
+        if (!s)
+            continue; /* the splitter cut it elsewhere */
+        dl_event e = {0};
+        e.source = gold_actor(g, "source", arena);
+        e.target = gold_actor(g, "target", arena);
+        e.sentence = s->index;
+        dl_status st = dl_event_when_where(ww, &e, an->article, s, gold_verb(s, an->article->body, e.source.text),
+                                           an->mentions, an->n_mentions, arena);
+        if (st)
+            return st;
+        score->all++;
+        bool date_ok = dl_ww_date_match(str(g, "date"), e.date, e.date_precision), loc_ok;
+        score->all_date_right += date_ok;
+        if (an->article->date) {
+            char day[11];
+            snprintf(day, sizeof day, "%s", an->article->date);
+            score->all_date_article += dl_ww_date_match(str(g, "date"), day, "day");
+        }
+        const cJSON *loc = cJSON_GetObjectItemCaseSensitive(g, "location");
+        const char *gc = cJSON_IsObject(loc) ? str(loc, "country") : NULL;
+        if (cJSON_IsObject(loc)) {
+            score->all_loc_gold++;
+            loc_ok = gc && e.location_country && !strcmp(gc, e.location_country);
+            score->all_loc_right += loc_ok;
+        } else {
+            score->all_none_gold++;
+            loc_ok = !e.location_text;
+            score->all_none_right += loc_ok;
+        }
+        if (report && (!date_ok || !loc_ok)) {
+            char line[1024];
+            const cJSON *lt = cJSON_IsObject(loc) ? cJSON_GetObjectItemCaseSensitive(loc, "text") : NULL;
+            snprintf(line, sizeof line, "gold %s: %s%s| date %s (%s) gold %s | place %s (%s) gold %s (%s) | verb %s | %.160s",
+                     an->article->id ? an->article->id : "-", date_ok ? "" : "DATE ", loc_ok ? "" : "PLACE ",
+                     e.date ? e.date : "-", e.date_text ? e.date_text : e.date_basis ? e.date_basis : "-",
+                     str(g, "date") ? str(g, "date") : "-", e.location_text ? e.location_text : "-",
+                     e.location_country ? e.location_country : "-", gc ? gc : "-",
+                     cJSON_IsString(lt) ? lt->valuestring : "-",
+                     s->tokens[gold_verb(s, an->article->body, e.source.text)].text, b->data);
+            report(report_user, line);
+        }
+    }
+    return DL_OK;
+}
+
 dl_status dl_eval_when_where(dl_ww_score *score, const dl_pipeline *pipeline, const dl_cleaner *cleaner,
-                             const char *dir, dl_diag_fn diag, void *diag_user, dl_ww_report_fn report,
+                             const dl_whenwhere *ww, const char *dir, dl_diag_fn diag, void *diag_user, dl_ww_report_fn report,
                              void *report_user)
 {
     memset(score, 0, sizeof *score);
@@ -176,6 +279,8 @@ dl_status dl_eval_when_where(dl_ww_score *score, const dl_pipeline *pipeline, co
         for (size_t i = 0; i < n_articles && !st; i++) {
             dl_analysis an;
             if ((st = dl_pipeline_run(&an, pipeline, &articles[i], arena)))
+                break;
+            if ((st = score_gold(score, ww, gold, &an, &a, &b, arena, report, report_user)))
                 break;
             for (size_t k = 0; k < an.n_events; k++) {
                 const dl_event *e = &an.events[k];

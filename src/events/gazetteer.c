@@ -1,6 +1,7 @@
 /* gazetteer.c: places by name, loaded from data/gazetteer/.
  *
  * Files, read in this order so that later ones can add to earlier ones:
+ *   generic-names.txt  names that are ordinary words, never matched
  *   countries.tsv  alpha3, name in news, capital, lat, lon, other names
  *   iso3166-1.tsv  alpha3, alpha2, ISO name, other names (generated)
  *   admin1.tsv     ISO 3166-2 code, alpha3, name, type, other names (generated)
@@ -43,6 +44,7 @@ struct dl_gazetteer {
     dl_map *by_name;     /* key -> name_ref list */
     dl_map *by_country;  /* alpha3 -> index+1 of the country's place */
     dl_map *by_admin1;   /* ISO 3166-2 code -> index+1 */
+    dl_map *generic;     /* keys never matched as places (generic-names.txt) */
     dl_diag_fn diag;
     void *diag_user;
 };
@@ -83,7 +85,7 @@ static int add_name(dl_gazetteer *g, const char *name, size_t n, uint32_t place)
 {
     char key[KEY_MAX];
     size_t k = make_key(name, n, key);
-    if (!k)
+    if (!k || dl_map_get(g->generic, key, k))
         return 0;
     bool created;
     void **slot = dl_map_slot(g->by_name, key, k, &created);
@@ -238,6 +240,15 @@ static dl_status read_file(dl_gazetteer *g, const char *dir, const char *file, l
     free(line);
     fclose(fp);
     return st;
+}
+
+/* generic-names.txt: one name a line */
+static int generic_line(reader *r, char **f, size_t n)
+{
+    (void)n;
+    char key[KEY_MAX];
+    size_t k = make_key(f[0], strlen(f[0]), key);
+    return k && dl_map_put(r->g->generic, key, k, (void *)1) ? -1 : 0;
 }
 
 /* countries.tsv: alpha3, name, capital, lat, lon, other names */
@@ -397,13 +408,15 @@ dl_status dl_gazetteer_open(dl_gazetteer **out, const char *data_dir, dl_diag_fn
     g->by_name = dl_map_new();
     g->by_country = dl_map_new();
     g->by_admin1 = dl_map_new();
-    if (!g->arena || !g->by_name || !g->by_country || !g->by_admin1) {
+    g->generic = dl_map_new();
+    if (!g->arena || !g->by_name || !g->by_country || !g->by_admin1 || !g->generic) {
         dl_gazetteer_close(g);
         return DL_ERR_NOMEM;
     }
     const char *dir = data_dir ? data_dir : dl_data_dir();
     dl_status st;
-    if ((st = read_file(g, dir, "countries.tsv", country_line, true)) ||
+    if ((st = read_file(g, dir, "generic-names.txt", generic_line, false)) ||
+        (st = read_file(g, dir, "countries.tsv", country_line, true)) ||
         (st = read_file(g, dir, "iso3166-1.tsv", iso_line, false)) ||
         (st = read_file(g, dir, "admin1.tsv", admin1_line, false)) ||
         (st = read_file(g, dir, "regions.tsv", region_line, false)) ||
@@ -422,6 +435,7 @@ void dl_gazetteer_close(dl_gazetteer *g)
     dl_map_free(g->by_name);
     dl_map_free(g->by_country);
     dl_map_free(g->by_admin1);
+    dl_map_free(g->generic);
     dl_arena_free(g->arena);
     free(g);
 }
@@ -536,7 +550,9 @@ size_t dl_gazetteer_longest(const dl_gazetteer *g, const char *text, size_t len)
                 break;
             e--;
         }
-        if (k && dl_map_get(g->by_name, key, k))
+        while (e > start && text[e - 1] == ' ')
+            e--;
+        if (k && e > start && dl_map_get(g->by_name, key, k))
             best = e;
         if (end < len && text[end] != ' ')
             break;

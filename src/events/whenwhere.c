@@ -186,7 +186,8 @@ static const char *const place_nouns[] = {
     "fighting", "raid", "raids", "operation", "operations", "offensive", "suburb", "neighbourhood",
     "neighborhood", "outskirts", "north", "south", "east", "west", "part", "parts", "checkpoint",
     "crossing", "refinery", "plant", "facility", "shelter", "shelters", "hideout", "positions",
-    "targets", "sites", "site", "event", "funeral", "march", "vigil", NULL};
+    "targets", "sites", "site", "event", "funeral", "march", "vigil", "ward", "section", "gathering",
+    "detention", "centre", "center", "centres", "centers", "facilities", "waters", "territory", NULL};
 
 /* "north of X", "the outskirts of X": where, after "of". */
 static const char *const direction_words[] = {
@@ -201,9 +202,8 @@ static const char *const people_nouns[] = {
     "soldiers", "troops", "police", "policemen", "officers", "students", "workers", "journalists",
     "activists", "rebels", "insurgents", "gunmen", "forces", "refugees", "migrants", "prisoners",
     "detainees", "suspects", "men", "women", "children", "members", "supporters", "worshippers",
-    "settlers", "officials", "leaders", "delegates", "diplomats", "crowds", "crowd", "voters", "villagers",
-    "guerrillas", "separatists", "extremists", "opponents", "dissidents", "pilgrims", "tourists",
-    "hostages", "victims", "patients", "staff", "employees", "miners", "farmers", NULL};
+    "settlers", "crowds", "crowd", "voters", "villagers", "guerrillas", "separatists", "extremists",
+    "pilgrims", "tourists", "hostages", "victims", "patients", "miners", "farmers", NULL};
 
 /* Words between a preposition and the place: "in the northern city of
  * Mosul", "near the border town of Rafah". */
@@ -285,6 +285,44 @@ static bool in_mention(const dl_event *e, const dl_mention *mentions, size_t n_m
     return false;
 }
 
+/* Nouns that stand for a place named before: 0 none, else the
+ * precision the place must have (DL_PLACE_*), or 9 for a city or region
+ * (where a summit or a ceremony was held). */
+static int anaphor(const dl_token *t)
+{
+    static const char *const city[] = {"city", "town", "village", "capital", NULL};
+    static const char *const any[] = {"summit", "conference", "meeting", "talks", "ceremony", "scene", NULL};
+    if (in_list(t, city))
+        return DL_PLACE_CITY;
+    if (word_is(t, "country"))
+        return DL_PLACE_COUNTRY;
+    if (word_is(t, "region") || word_is(t, "province") || word_is(t, "state"))
+        return DL_PLACE_REGION;
+    return in_list(t, any) ? 9 : 0;
+}
+
+/* The last place named in the article's body before byte `before` of the
+ * kind wanted (DL_PLACE_*, 9 any), or NULL. */
+static const dl_place *place_before(const dl_gazetteer *g, const dl_article *a, uint32_t before, int kind,
+                                    const dl_gaz_context *ctx, size_t *len_out)
+{
+    const dl_place *last = NULL;
+    for (uint32_t i = 0; i < before; i++) {
+        if (!isupper((unsigned char)a->body[i]) || (i && isalnum((unsigned char)a->body[i - 1])))
+            continue;
+        size_t len = dl_gazetteer_longest(g, a->body + i, before - i);
+        if (!len)
+            continue;
+        const dl_place *p = dl_gazetteer_resolve(g, a->body + i, len, ctx);
+        if (p && (kind == 9 ? p->precision != DL_PLACE_COUNTRY : (int)p->precision == kind)) {
+            last = p;
+            *len_out = len;
+        }
+        i += (uint32_t)len;
+    }
+    return last;
+}
+
 static void set_place(dl_event *e, const dl_place *p, const char *text, size_t len, dl_arena *arena)
 {
     e->location_text = dl_arena_strndup(arena, text, len);
@@ -342,15 +380,26 @@ static void event_place(const dl_whenwhere *ww, dl_event *e, const dl_article *a
     long best_dist = -1;
     for (uint32_t t = 0; g && t < s->n_tokens; t++) {
         const dl_token *k = &s->tokens[t];
-        if (!(k->flags & DL_TOK_CAPITAL))
+        if (!isupper((unsigned char)a->body[k->start]))
             continue;
         size_t len = dl_gazetteer_longest(g, a->body + k->start, s->end - k->start);
         if (!len)
             continue;
         uint32_t last = token_at(s, k->start + (uint32_t)len - 1);
         int32_t p = governing_prep(s, t);
-        bool dwellers = last + 1 < s->n_tokens && in_list(&s->tokens[last + 1], dweller_nouns);
-        bool ok = (p >= 0 && prep_locates(s, p)) || dwellers;
+        const dl_token *next = last + 1 < s->n_tokens ? &s->tokens[last + 1] : NULL;
+        bool dwellers = next && in_list(next, dweller_nouns);
+        /* "the U.S. interests section", "the Cusco declaration": a name
+         * before a common noun qualifies it ("Jabalia camp" still places) */
+        bool modifier = next && (next->tag == DL_TAG_NN || next->tag == DL_TAG_NNS) && !dwellers &&
+                        !in_list(next, place_nouns);
+        /* "Santa Bárbara do Pará": a known name inside a longer one */
+        bool longer = next && next->start == k->start + len + 1 && isupper((unsigned char)a->body[next->start]);
+        if (next && last + 2 < s->n_tokens && (word_is(next, "do") || word_is(next, "de") || word_is(next, "da") ||
+                                               word_is(next, "del") || word_is(next, "dos") || word_is(next, "das")) &&
+            isupper((unsigned char)a->body[s->tokens[last + 2].start]))
+            longer = true;
+        bool ok = ((p >= 0 && prep_locates(s, p)) || dwellers) && !modifier && !longer;
         /* "fired at Seoul": the place is whom; "a summit in Chile" is
          * where, even when the coder took Chile for the target */
         bool where_prep = p >= 0 && (word_is(&s->tokens[p], "in") || word_is(&s->tokens[p], "inside") ||
@@ -371,6 +420,21 @@ static void event_place(const dl_whenwhere *ww, dl_event *e, const dl_article *a
     if (best) {
         set_place(e, best, a->body + s->tokens[best_tok].start, best_len, arena);
         return;
+    }
+    /* "in the city", "at the summit": the place named last before */
+    for (uint32_t t = 1; g && t + 1 < s->n_tokens; t++) {
+        int kind = anaphor(&s->tokens[t + 1]);
+        if (!kind || !word_is(&s->tokens[t], "the") || !in_list(&s->tokens[t - 1], location_preps) ||
+            !prep_locates(s, (int32_t)t - 1) || separated(in_rel, t, verb) ||
+            (t + 2 < s->n_tokens && word_is(&s->tokens[t + 2], "of")))
+            continue;
+        size_t len;
+        const dl_place *pl = place_before(g, a, s->start, kind, &ctx, &len);
+        if (pl) {
+            uint32_t end = s->tokens[t + 1].end, start = s->tokens[t].start;
+            set_place(e, pl, a->body + start, end - start, arena);
+            return;
+        }
     }
     /* No gazetteer: a place mention after a location preposition. */
     if (!g) {
