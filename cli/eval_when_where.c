@@ -124,7 +124,7 @@ int dl_cli_eval_when_where(int argc, char **argv)
         dl_jw_kv_double(&w, "location_country_right", share(s.loc_country_right, s.loc_gold));
         dl_jw_kv_int(&w, "without_gold_location", (int64_t)s.loc_none_gold);
         dl_jw_kv_double(&w, "no_spurious_location", share(s.loc_none_right, s.loc_none_gold));
-        dl_jw_key(&w, "gold_events");
+        dl_jw_key(&w, "every_gold_event");
         dl_jw_object_begin(&w);
         dl_jw_kv_int(&w, "events", (int64_t)s.all);
         dl_jw_kv_double(&w, "date_right", share(s.all_date_right, s.all));
