@@ -9,6 +9,7 @@
  * GDELT has no way to say "did not happen". */
 #include "base/buf.h"
 
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,13 @@ static void gdelt_row(dl_export *x, size_t n, const char *const *names, const ch
         int mo = atoi(date + 5), d = atoi(date + 8);
         snprintf(frac, sizeof frac, "%.4f", atoi(year) + (mo * 30 + d) / 365.0);
         snprintf(added, sizeof added, "%s000000", day);
+    } else if (date && (strlen(date) == 7 || strlen(date) == 4)) {
+        /* An event dated to a month ("in May") or a year ("in 1967") has no
+         * SQLDATE; MonthYear and Year say what is known. */
+        snprintf(year, sizeof year, "%.4s", date);
+        if (strlen(date) == 7)
+            snprintf(month, sizeof month, "%.4s%.2s", date, date + 5);
+        snprintf(frac, sizeof frac, "%.4f", atoi(year) + (strlen(date) == 7 ? (atoi(date + 5) * 30 + 15) / 365.0 : 0.5));
     }
     const char *cameo = column(n, names, values, "cameo");
     if (cameo)
@@ -133,6 +141,37 @@ static void gdelt_row(dl_export *x, size_t n, const char *const *names, const ch
     v[31] = column(n, names, values, "goldstein");
     v[32] = v[33] = v[34] = "1";
     v[53] = column(n, names, values, "location_text");
+    /* ActionGeo: the place's kind, country, division and point are in the
+     * event's stored record. Country and division codes are ISO (3166-1
+     * alpha-3 and 3166-2), not GDELT's FIPS. */
+    char geo_type[2] = "", lat[24] = "", lon[24] = "", adm1[16] = "", geo_country[4] = "";
+    const char *json = column(n, names, values, "json");
+    cJSON *rec = json && v[53] ? cJSON_Parse(json) : NULL;
+    const cJSON *loc = rec ? cJSON_GetObjectItemCaseSensitive(rec, "location") : NULL;
+    if (cJSON_IsObject(loc)) {
+        const cJSON *la = cJSON_GetObjectItemCaseSensitive(loc, "lat"), *lo = cJSON_GetObjectItemCaseSensitive(loc, "lon");
+        const cJSON *pr = cJSON_GetObjectItemCaseSensitive(loc, "precision");
+        const cJSON *co = cJSON_GetObjectItemCaseSensitive(loc, "country");
+        const cJSON *ad = cJSON_GetObjectItemCaseSensitive(loc, "admin1");
+        bool usa = cJSON_IsString(co) && !strcmp(co->valuestring, "USA");
+        if (cJSON_IsNumber(la) && cJSON_IsNumber(lo)) {
+            snprintf(lat, sizeof lat, "%.4f", la->valuedouble);
+            snprintf(lon, sizeof lon, "%.4f", lo->valuedouble);
+        }
+        if (cJSON_IsString(pr))
+            geo_type[0] = !strcmp(pr->valuestring, "country") ? '1'
+                          : !strcmp(pr->valuestring, "region") ? (usa ? '2' : '5')
+                                                                : (usa ? '3' : '4');
+        if (cJSON_IsString(co))
+            snprintf(geo_country, sizeof geo_country, "%s", co->valuestring);
+        if (cJSON_IsString(ad))
+            snprintf(adm1, sizeof adm1, "%s", ad->valuestring);
+    }
+    cJSON_Delete(rec);
+    v[52] = geo_type;
+    v[54] = geo_country[0] ? geo_country : column(n, names, values, "location_country");
+    v[55] = adm1;
+    v[57] = lat, v[58] = lon;
     v[60] = added;
     v[61] = column(n, names, values, "url");
     for (int i = 1; i <= GDELT_COLUMNS; i++) {
