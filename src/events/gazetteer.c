@@ -517,7 +517,8 @@ const dl_place *dl_gazetteer_resolve(const dl_gazetteer *g, const char *name, si
      * York", "Kirkuk", "Cusco"): news means the city. */
     if (best && best->precision == DL_PLACE_REGION)
         for (size_t i = 0; i < n; i++)
-            if (cand[i]->precision == DL_PLACE_CITY && !strcmp(cand[i]->country, best->country))
+            if (cand[i]->precision == DL_PLACE_CITY && !strcmp(cand[i]->country, best->country) &&
+                !strcasecmp(cand[i]->name, best->name))
                 return cand[i];
     return best;
 }

@@ -132,6 +132,10 @@ TEST(gazetteer_cities_with_coordinates_and_other_names)
     CHECK(p && !strcmp(p->name, "Mumbai") && !strcmp(p->country, "IND"));
     p = resolve(g, "Khan Yunis", NULL, NULL);
     CHECK(p && !strcmp(p->country, "PSE") && p->has_coords);
+    p = resolve(g, "New York", NULL, NULL); /* the city, not the state */
+    CHECK(p && p->precision == DL_PLACE_CITY && !strcmp(p->name, "New York"));
+    p = resolve(g, "Gaza", NULL, NULL); /* the Strip, not Gaza City */
+    CHECK(p && p->precision == DL_PLACE_REGION && !strcmp(p->name, "Gaza Strip"));
     p = resolve(g, "the Gaza Strip", NULL, NULL);
     CHECK(p && !strcmp(p->country, "PSE") && p->precision == DL_PLACE_REGION);
     p = resolve(g, "Cusco", NULL, NULL);
