@@ -7,6 +7,7 @@
  * stages) and runs dl_actors_find() over every article N times on one
  * core, reporting tokens per second and mentions per second. */
 #include "dateline.h"
+#include "bench_common.h"
 #include "base/arena.h"
 #include "dict/dict.h"
 
@@ -34,32 +35,6 @@ typedef struct parsed {
     size_t n_sentences;
     int32_t date;
 } parsed;
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    size_t k;
-    while (buf && (k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += k;
-        if (n + 1 == cap) {
-            char *grown = realloc(buf, cap *= 2);
-            if (!grown) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = grown;
-        }
-    }
-    fclose(f);
-    if (buf)
-        buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 int main(int argc, char **argv)
 {
@@ -91,33 +66,18 @@ int main(int argc, char **argv)
     qsort(loads, 5, sizeof *loads, cmp_double);
 
     dl_parser *parser;
-    dl_cleaner *cleaner;
-    if (dl_parser_open(&parser, NULL) || dl_cleaner_open(&cleaner, NULL)) {
-        fprintf(stderr, "bench_actors: cannot load the parser or cleaner\n");
+    if (dl_parser_open(&parser, NULL)) {
+        fprintf(stderr, "bench_actors: cannot load the parser\n");
         return 1;
     }
     dl_arena *keep = dl_arena_new(0);
     parsed *docs = NULL;
     size_t n_docs = 0, cap = 0;
     uint64_t tokens = 0;
-    for (int i = first; i < argc; i++) {
-        size_t len;
-        char *text = read_all(argv[i], &len);
-        if (!text) {
-            fprintf(stderr, "bench_actors: cannot read %s\n", argv[i]);
-            continue;
-        }
-        dl_document doc = {0};
-        doc.source = doc.path = argv[i];
-        doc.text = dl_arena_strndup(keep, text, len);
-        doc.len = len;
-        doc.format = DL_FORMAT_TEXT;
-        free(text);
-        dl_article *arts;
-        size_t n;
-        if (dl_clean(&arts, &n, cleaner, &doc, keep))
-            continue;
-        for (size_t k = 0; k < n; k++) {
+    size_t n_arts;
+    dl_article *arts = bench_load_articles((const char *const *)argv + first, (size_t)(argc - first), keep, &n_arts);
+    for (size_t k = 0; k < n_arts; k++) {
+        {
             if (n_docs == cap) {
                 cap = cap ? cap * 2 : 64;
                 parsed *grown = realloc(docs, cap * sizeof *grown);
@@ -162,8 +122,8 @@ int main(int argc, char **argv)
     dl_arena_free(arena);
     dl_arena_free(keep);
     free(docs);
+    free(arts);
     dl_actors_close(actors);
     dl_parser_close(parser);
-    dl_cleaner_close(cleaner);
     return 0;
 }

@@ -3,6 +3,7 @@
  * for at least 2 million tokens, five times; prints the median tokens/s,
  * and the median start-up time of dl_parser_open() over five opens. */
 #include "dateline.h"
+#include "bench_common.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,29 +43,16 @@ int main(int argc, char **argv)
     }
     qsort(opens, 5, sizeof *opens, cmp);
     /* the articles, kept as plain bodies */
-    dl_cleaner *cleaner;
-    if (dl_cleaner_open(&cleaner, NULL))
-        return 3;
-    dl_reader *reader;
-    dl_reader_open(&reader, (const char *const *)argv + 1, (size_t)argc - 1, NULL);
-    char **bodies = NULL;
-    size_t *lens = NULL, n = 0;
-    const dl_document *doc;
     dl_arena *arena = dl_arena_new(0);
-    while (dl_reader_next(reader, &doc) == DL_OK) {
-        dl_article *a;
-        size_t na;
-        if (dl_clean(&a, &na, cleaner, doc, arena))
-            continue;
-        for (size_t i = 0; i < na; i++) {
-            bodies = realloc(bodies, (n + 1) * sizeof *bodies);
-            lens = realloc(lens, (n + 1) * sizeof *lens);
-            bodies[n] = strndup(a[i].body, a[i].body_len);
-            lens[n++] = a[i].body_len;
-        }
-        dl_arena_reset(arena);
+    size_t na;
+    dl_article *a = bench_load_articles((const char *const *)argv + 1, (size_t)argc - 1, arena, &na);
+    char **bodies = calloc(na ? na : 1, sizeof *bodies);
+    size_t *lens = calloc(na ? na : 1, sizeof *lens), n = 0;
+    for (size_t i = 0; i < na; i++) {
+        bodies[n] = strndup(a[i].body, a[i].body_len);
+        lens[n++] = a[i].body_len;
     }
-    dl_reader_close(reader);
+    free(a);
     if (!n) {
         fprintf(stderr, "bench_parse: no articles\n");
         return 1;
@@ -94,7 +82,6 @@ int main(int argc, char **argv)
     free(bodies);
     free(lens);
     dl_arena_free(arena);
-    dl_cleaner_close(cleaner);
     dl_parser_close(parser);
     return 0;
 }

@@ -7,6 +7,7 @@
  * two seconds. Prints quotes/s and MB/s (article body bytes) for the quote
  * stage alone, and MB/s for parse + actors + quotes together. */
 #include "dateline.h"
+#include "bench_common.h"
 #include "base/arena.h"
 
 #include <glob.h>
@@ -43,32 +44,22 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_quotes: no input (run from the repository root or give files)\n");
         return 2;
     }
-    dl_cleaner *cleaner;
     dl_parser *parser;
     dl_actors *actors;
     dl_quoter *quoter;
     dl_actors_options ao = DL_ACTORS_OPTIONS_INIT;
-    if (dl_cleaner_open(&cleaner, NULL) || dl_parser_open(&parser, NULL) || dl_actors_open(&actors, &ao) ||
+    if (dl_parser_open(&parser, NULL) || dl_actors_open(&actors, &ao) ||
         dl_quoter_open(&quoter, NULL)) {
         fprintf(stderr, "bench_quotes: cannot load data (set DATELINE_DATA)\n");
-        return 3;
-    }
-    dl_reader *r;
-    dl_reader_options ro = DL_READER_OPTIONS_INIT;
-    if (dl_reader_open(&r, paths, n_paths, &ro)) {
-        fprintf(stderr, "bench_quotes: cannot read the inputs\n");
         return 3;
     }
     dl_arena *keep = dl_arena_new(0);
     prepared *arts = NULL;
     size_t n = 0, cap = 0, bytes = 0;
-    const dl_document *doc;
     double t0 = now();
-    while (dl_reader_next(r, &doc) == DL_OK) {
-        dl_article *a;
-        size_t na;
-        if (dl_clean(&a, &na, cleaner, doc, keep))
-            continue;
+    size_t na;
+    dl_article *a = bench_load_articles(paths, n_paths, keep, &na);
+    {
         for (size_t i = 0; i < na; i++) {
             if (n == cap) {
                 cap = cap ? cap * 2 : 64;
@@ -111,11 +102,10 @@ int main(int argc, char **argv)
     dl_arena_free(arena);
     dl_arena_free(keep);
     free(arts);
-    dl_reader_close(r);
+    free(a);
     dl_quoter_close(quoter);
     dl_actors_close(actors);
     dl_parser_close(parser);
-    dl_cleaner_close(cleaner);
     globfree(&g);
     return 0;
 }

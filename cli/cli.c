@@ -139,6 +139,8 @@ int dl_cli_open_pipeline(dl_cli *cli, dl_pipeline **out, unsigned stages,
     po.diag_user = cli;
     *out = NULL;
     dl_status st = dl_pipeline_open(out, &po);
+    if (!st && stages)
+        cli->pipeline = *out;
     if (st) {
         dl_cli_error(cli, "cannot load the dictionaries and lexicons from %s: %s (set --data or DATELINE_DATA)",
                      cli->data_dir ? cli->data_dir : dl_data_dir(), dl_status_name(st));
@@ -152,65 +154,62 @@ int dl_cli_each_article(dl_cli *cli, dl_cli_article_fn fn, void *user)
     static const char *const stdin_only[] = {"-"};
     const char *const *inputs = cli->n_inputs ? (const char *const *)cli->inputs : stdin_only;
     size_t n_inputs = cli->n_inputs ? cli->n_inputs : 1;
-    dl_cleaner *cleaner = NULL;
-    dl_status st = dl_cleaner_open(&cleaner, cli->data_dir);
-    if (st) {
-        dl_cli_error(cli, "cannot load the cleaner's tables from %s/clean: %s (set --data or DATELINE_DATA)",
-                     cli->data_dir ? cli->data_dir : dl_data_dir(), dl_status_name(st));
-        return DL_EXIT_FATAL;
+    /* Commands that only clean (or parse by themselves) read through a
+     * pipeline of no stages: it still owns the cleaner. */
+    dl_pipeline *own = NULL;
+    const dl_pipeline *pipeline = cli->pipeline;
+    int rc = DL_EXIT_OK;
+    if (!pipeline) {
+        if ((rc = dl_cli_open_pipeline(cli, &own, 0, NULL, NULL)))
+            return rc;
+        pipeline = own;
     }
-    dl_reader_options ro = DL_READER_OPTIONS_INIT;
-    ro.diag = dl_cli_print_diag;
-    ro.diag_user = cli;
+    dl_input_options io = DL_INPUT_OPTIONS_INIT;
+    io.date = cli->date;
     if (cli->input_format)
-        ro.format = strcmp(cli->input_format, "jsonl") == 0 ? DL_FORMAT_JSONL : DL_FORMAT_TEXT;
-    dl_reader *reader = NULL;
+        io.format = strcmp(cli->input_format, "jsonl") == 0 ? DL_FORMAT_JSONL : DL_FORMAT_TEXT;
+    dl_input *input = NULL;
     dl_arena *arena = dl_arena_new(0);
-    if (!arena || (st = dl_reader_open(&reader, inputs, n_inputs, &ro))) {
+    dl_status st;
+    if (!arena || (st = dl_input_open(&input, pipeline, inputs, n_inputs, &io))) {
         dl_cli_error(cli, "out of memory");
-        dl_cleaner_close(cleaner);
+        dl_pipeline_close(own);
         dl_arena_free(arena);
         return DL_EXIT_FATAL;
     }
-    int rc = DL_EXIT_OK;
-    cli->reader = reader;
-    const dl_document *doc;
-    while ((st = dl_reader_next(reader, &doc)) == DL_OK) {
-        dl_arena_reset(arena);
-        dl_article *articles;
-        size_t n;
-        if ((st = dl_clean(&articles, &n, cleaner, doc, arena))) {
-            fprintf(stderr, "dateline %s: %s:%llu: error: cleaning failed: %s\n", cli->command,
-                    doc->path, (unsigned long long)doc->line, dl_status_name(st));
-            cli->errors++;
-            continue;
-        }
+    cli->input = input;
+    dl_article *articles;
+    size_t n;
+    while (dl_arena_reset(arena), (st = dl_input_next(input, &articles, &n, arena)) == DL_OK) {
         for (size_t i = 0; i < n; i++) {
-            if (cli->date && !articles[i].date)
-                articles[i].date = cli->date;
             /* Without a date, events cannot be dated from "yesterday" or
              * "on Sunday", and exports have no day: say so, once per article. */
             if (cli->warn_undated && !articles[i].date) {
                 char msg[512];
+                const dl_document *doc = dl_input_document(input);
                 snprintf(msg, sizeof msg,
                          "article %s has no date (no date field, no date line, no --date): "
                          "only events with a full date in their sentence are dated",
                          articles[i].id ? articles[i].id : "(no id)");
-                dl_diag d = {DL_WARNING, DL_OK, doc->path, doc->line, 0, msg};
+                dl_diag d = {DL_WARNING, DL_OK, doc ? doc->path : "-", doc ? doc->line : 0, 0, msg};
                 dl_cli_print_diag(cli, &d);
             }
             if ((st = fn(user, &articles[i], arena))) {
                 if (st != DL_ERR_IO)
-                    dl_cli_error(cli, "%s: %s", doc->path, dl_status_name(st));
+                    dl_cli_error(cli, "%s: %s", dl_input_document(input)->path, dl_status_name(st));
                 rc = DL_EXIT_FATAL;
                 goto out;
             }
         }
     }
+    if (st != DL_ERR_EMPTY) {
+        dl_cli_error(cli, "%s", dl_status_name(st));
+        rc = DL_EXIT_FATAL;
+    }
 out:
-    cli->reader = NULL;
-    dl_reader_close(reader);
-    dl_cleaner_close(cleaner);
+    cli->input = NULL;
+    dl_input_close(input);
+    dl_pipeline_close(own);
     dl_arena_free(arena);
     if (!dl_cli_finish_output(cli))
         return DL_EXIT_FATAL;

@@ -29,7 +29,8 @@ typedef struct dl_cli {
     char **inputs;         /* FILE|DIR|- ..., "-" when none given */
     size_t n_inputs;
     uint64_t errors, warnings;
-    const dl_reader *reader; /* while dl_cli_each_article() runs: for progress */
+    const dl_pipeline *pipeline; /* the last one dl_cli_open_pipeline() opened */
+    const dl_input *input; /* while dl_cli_each_article() runs: for progress */
 } dl_cli;
 
 /* Prints "dateline COMMAND: message" to stderr. */
@@ -60,8 +61,10 @@ int dl_cli_open_pipeline(dl_cli *cli, dl_pipeline **out, unsigned stages,
 /* Called for each clean article; return DL_OK to go on. */
 typedef dl_status (*dl_cli_article_fn)(void *user, const dl_article *article, dl_arena *arena);
 
-/* Reads every input, cleans each document and calls fn for each article.
- * Problems in the input go to stderr. Returns an exit code. */
+/* Reads every input through the library's dl_input (with the pipeline
+ * dl_cli_open_pipeline() opened, else a cleaning-only one) and calls fn for
+ * each clean article. Problems in the input go to stderr. Returns an exit
+ * code. */
 int dl_cli_each_article(dl_cli *cli, dl_cli_article_fn fn, void *user);
 
 /* Writes one record (plus a newline) to stdout; false when stdout failed. */

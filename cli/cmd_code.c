@@ -66,23 +66,18 @@ static int write_stdout(void *out, const char *data, size_t len)
     return fwrite(data, 1, len, out) == len ? 0 : -1;
 }
 
-/* One event as a table row, for the CSV and TSV writers. */
+/* One event as a table row, for the CSV and TSV writers: the columns of
+ * the library's event table, the same as `events --format csv`. */
 static dl_status event_row(code_state *s, const dl_event *e, const char *article)
 {
-    char sentence[16], quad[8], gold[32];
-    snprintf(sentence, sizeof sentence, "%u", e->sentence);
-    snprintf(quad, sizeof quad, "%d", e->quad_class);
-    snprintf(gold, sizeof gold, "%.1f", e->goldstein);
-    const char *names[] = {"article", "sentence", "date", "source_text", "source_code", "source_name",
-                           "target_text", "target_code", "target_name", "cameo", "cameo_root",
-                           "quad_class", "goldstein", "plover", "plover_mode", "location_text",
-                           "location_country", "negated", "verb", "pattern", "sentence_text"};
-    const char *values[] = {article, sentence, e->date, e->source.text, e->source.code, e->source.name,
-                            e->target.text, e->target.code, e->target.name, e->cameo, e->cameo_root,
-                            quad, gold, e->plover, e->plover_mode, e->location_text,
-                            e->location_country, e->negated ? "1" : "0", e->verb, e->pattern,
-                            e->sentence_text};
-    return dl_export_row(&s->export_, sizeof names / sizeof *names, names, values);
+    const dl_column *columns;
+    size_t n = dl_event_columns(&columns);
+    const char *names[32], *values[32];
+    dl_event_cells cells;
+    for (size_t i = 0; i < n; i++)
+        names[i] = columns[i].name;
+    dl_event_values(e, article, &cells, values);
+    return dl_export_row(&s->export_, n, names, values);
 }
 
 static dl_status one_article(void *user, const dl_article *article, dl_arena *doc_arena)

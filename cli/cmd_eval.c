@@ -4,6 +4,7 @@
  * does not), and sentence-boundary precision, recall and F1 of dl_parse run
  * on each document's text rebuilt from its "# text =" lines. */
 #include "cli.h"
+#include "eval_events.h"
 #include "eval_quotes.h"
 #include "eval_when_where.h"
 #include "base/arena.h"
@@ -119,6 +120,8 @@ int cmd_eval(int argc, char **argv)
     dl_cli cli = {.command = "eval"};
     if (argc >= 2 && !strcmp(argv[1], "quotes"))
         return dl_cli_eval_quotes(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "events"))
+        return dl_cli_eval_events(argc - 1, argv + 1);
     if (argc >= 2 && !strcmp(argv[1], "when-where"))
         return dl_cli_eval_when_where(argc - 1, argv + 1);
     if (argc < 2 || strcmp(argv[1], "parse") != 0) {
@@ -126,8 +129,8 @@ int cmd_eval(int argc, char **argv)
             printf("%s\n%s", usage, dl_cli_common_help);
             return DL_EXIT_OK;
         }
-        dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...', "
-                           "'dateline eval quotes DIR' or 'dateline eval when-where DIR'");
+        dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...', 'dateline eval quotes DIR', "
+                           "'dateline eval events DIR' or 'dateline eval when-where DIR'");
         return DL_EXIT_USAGE;
     }
     eval_opts o = {0};

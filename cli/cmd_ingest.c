@@ -104,9 +104,9 @@ static dl_status one_article(void *user, const dl_article *article, dl_arena *do
     } else {
         g->skipped++;
     }
-    if (g->progress && g->cli.reader) {
+    if (g->progress && g->cli.input) {
         dl_reader_stats rs;
-        dl_reader_stats_get(g->cli.reader, &rs);
+        dl_input_stats(g->cli.input, &rs);
         draw_progress(g, &rs, false);
     }
     if (++g->in_batch >= g->batch) {

@@ -6,7 +6,8 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/map.h"
-#include "extract/petrarch_xml.h"
+#include "base/date.h"
+#include "eval/petrarch_xml.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -205,8 +206,9 @@ static bool run_record(run_state *s, const dl_petr_record *rec, dl_cli *cli)
     sort_unique(&want);
 
     char date[11];
-    snprintf(date, sizeof date, "%.4s-%.2s-%.2s", rec->date, rec->date + 4, rec->date + 6);
-    dl_article article = {.id = rec->id, .source = s->path, .date = date, .body = rec->text,
+    if (!dl_date_compact_to_iso(rec->date, date))
+        date[0] = '\0';
+    dl_article article = {.id = rec->id, .source = s->path, .date = date[0] ? date : NULL, .body = rec->text,
                           .body_len = strlen(rec->text)};
     dl_analysis an = {0};
     dl_status st = dl_pipeline_run(&an, s->pipeline, &article, s->arena);

@@ -7,7 +7,7 @@
 #include "eval_quotes.h"
 #include "base/buf.h"
 #include "base/json.h"
-#include "extract/quotes_eval.h"
+#include "eval/quotes_eval.h"
 
 #include <string.h>
 

@@ -2,7 +2,8 @@
  *
  * Each subcommand lives in cli/cmd_<name>.c and defines
  * int cmd_<name>(int argc, char **argv). They are declared weak here, so
- * the table lists exactly the commands that are built in. */
+ * the table lists exactly the commands that are built in. A command's C
+ * name writes '-' as '_' (check_data is `dateline check-data`). */
 #include <stdio.h>
 #include <string.h>
 
@@ -20,7 +21,8 @@
     X(export, "export the store as JSONL, CSV or GDELT TSV")                           \
     X(serve, "HTTP API and dashboard over a store")                                    \
     X(validate, "code PETRARCH validation records and score them")                     \
-    X(eval, "score the pipeline against gold data")
+    X(eval, "score the pipeline against gold data")                                   \
+    X(check_data, "check every data file: malformed lines, unknown codes, duplicates")
 
 #define DECLARE(name, help) int cmd_##name(int argc, char **argv) __attribute__((weak));
 COMMANDS(DECLARE)
@@ -30,14 +32,26 @@ typedef struct command {
     int (*fn)(int, char **);
 } command;
 
+/* The command as users type it: check_data -> check-data. */
+static void spelled(char *out, size_t size, const char *name)
+{
+    snprintf(out, size, "%s", name);
+    for (char *p = out; *p; p++)
+        if (*p == '_')
+            *p = '-';
+}
+
 static int usage(FILE *to, const command *cmds, size_t n)
 {
     fprintf(to, "usage: dateline <command> [options] [FILE|DIR|-]...\n\n"
                 "dateline turns raw news into a structured, explained record of who did or\n"
                 "said what to whom, when and where.\n\nCommands:\n");
     for (size_t i = 0; i < n; i++)
-        if (cmds[i].fn)
-            fprintf(to, "  %-9s %s\n", cmds[i].name, cmds[i].help);
+        if (cmds[i].fn) {
+            char name[32];
+            spelled(name, sizeof name, cmds[i].name);
+            fprintf(to, "  %-10s %s\n", name, cmds[i].help);
+        }
     fprintf(to, "\n'dateline <command> --help' tells more. Version " DL_VERSION ".\n");
     return to == stdout ? DL_EXIT_OK : DL_EXIT_USAGE;
 }
@@ -57,9 +71,12 @@ int main(int argc, char **argv)
         printf("dateline " DL_VERSION "\n");
         return DL_EXIT_OK;
     }
-    for (size_t i = 0; i < n; i++)
-        if (cmds[i].fn && !strcmp(argv[1], cmds[i].name))
+    for (size_t i = 0; i < n; i++) {
+        char name[32];
+        spelled(name, sizeof name, cmds[i].name);
+        if (cmds[i].fn && !strcmp(argv[1], name))
             return cmds[i].fn(argc - 1, argv + 1);
+    }
     fprintf(stderr, "dateline: unknown command '%s' (see dateline --help)\n", argv[1]);
     return DL_EXIT_USAGE;
 }

@@ -3,7 +3,7 @@
  * into, so offset fitting (characters to bytes, clamping) sees it too. */
 #include "dateline.h"
 #include "base/arena.h"
-#include "extract/brat.h"
+#include "eval/brat.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -5,7 +5,7 @@
  * leak or read out of bounds. */
 #include "base/arena.h"
 #include "dict/dict.h"
-#include "extract/cameo.h"
+#include "events/cameo.h"
 #include "text/conllu.h"
 
 #include <stdlib.h>

@@ -4,7 +4,7 @@
 #include "dateline.h"
 #include "base/arena.h"
 #include "base/utf8.h"
-#include "extract/petrarch_xml.h"
+#include "eval/petrarch_xml.h"
 
 #include <stdlib.h>
 #include <string.h>

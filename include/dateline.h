@@ -394,7 +394,11 @@ typedef struct dl_event {
     const char *plover_mode;     /* "aerial", "cyber", or NULL */
     const char *location_text;   /* "Gaza", or NULL */
     const char *location_country;/* ISO alpha-3, or NULL */
-    bool negated;
+    bool negated;                /* factuality is "negated" (kept for compatibility) */
+    /* Whether the text reports the event as having happened (ANNOTATION.md):
+     * "asserted", "negated", "hypothetical", "future", "embedded" or
+     * "disputed". Static string, never NULL. */
+    const char *factuality;
     /* explain: why it was coded */
     const char *verb;            /* the verb as written ("conducted") */
     const char *pattern;         /* the pattern line as written in its dictionary */
@@ -444,6 +448,27 @@ dl_status dl_code_events(dl_event **events, size_t *n_events, const dl_coder *co
 /* Appends one event record (DESIGN.md fields). */
 dl_status dl_event_to_json(dl_buf *out, const dl_event *event, const char *article_id);
 
+/* A column of a record table: its name and its SQL type. */
+typedef struct dl_column {
+    const char *name;
+    const char *sql_type; /* "TEXT", "INTEGER" or "REAL" */
+} dl_column;
+
+/* The event table's columns, in order: the one list from which the store's
+ * schema, inserts and queries and the CSV/TSV rows of `code` and `events`
+ * are made. Sets *columns to a static array and returns its length. */
+size_t dl_event_columns(const dl_column **columns);
+
+/* Room for the numbers dl_event_values() writes. */
+typedef struct dl_event_cells {
+    char cell[32][32];
+} dl_event_cells;
+
+/* One event's values, in dl_event_columns() order (NULL for absent); they
+ * point into the event, `article` and `cells`, and live as long as those. */
+void dl_event_values(const dl_event *event, const char *article, dl_event_cells *cells,
+                     const char **values);
+
 /* ---------------------------------------------------------------- pipeline */
 
 /* Everything dateline found in one article; all of it lives in the arena
@@ -486,10 +511,43 @@ typedef struct dl_pipeline_options {
 
 dl_status dl_pipeline_open(dl_pipeline **out, const dl_pipeline_options *options);
 void dl_pipeline_close(dl_pipeline *pipeline);
-/* Runs the opened stages on one article. date: YYYYMMDD or 0 (then the
- * article's own date is used when it has one). */
+/* Runs the opened stages on one article, dated by the article's own date
+ * (set by the reader, the cleaner or dl_input_options.date). */
 dl_status dl_pipeline_run(dl_analysis *out, const dl_pipeline *pipeline, const dl_article *article,
                           dl_arena *arena);
+
+/* ------------------------------------------------------------------- input */
+
+/* Inputs read, cleaned and dated the one way every command, benchmark and
+ * scorer shares: files, directories or "-" are read as documents, each
+ * document is split into clean articles, and an article without a date
+ * gets the default date. Problems go to the pipeline's diagnostics sink. */
+typedef struct dl_input dl_input;
+
+typedef struct dl_input_options {
+    int version;
+    dl_format format;        /* DL_FORMAT_AUTO: by extension, then by content */
+    const char *date;        /* ISO date for articles that have none; may be NULL */
+    size_t max_file_bytes;   /* larger files are refused; 0 = 1 GiB */
+} dl_input_options;
+#define DL_INPUT_OPTIONS_INIT {.version = 1, .format = DL_FORMAT_AUTO}
+
+/* Opens the inputs (the array is copied). The pipeline must outlive the
+ * input; it gives the cleaner's tables and the diagnostics sink. */
+dl_status dl_input_open(dl_input **out, const dl_pipeline *pipeline, const char *const *paths,
+                        size_t n_paths, const dl_input_options *options);
+/* Sets *articles to the clean articles of the next document (possibly 0 of
+ * them), allocated in `arena`, which the caller may reset between calls.
+ * Returns DL_OK, DL_ERR_EMPTY at the end of the input, or another status
+ * when the input cannot go on (out of memory). A document that cannot be
+ * cleaned is reported and skipped. */
+dl_status dl_input_next(dl_input *input, dl_article **articles, size_t *n_articles,
+                        dl_arena *arena);
+/* The document the last dl_input_next() call cleaned (NULL before the first),
+ * valid until the next call. */
+const dl_document *dl_input_document(const dl_input *input);
+void dl_input_stats(const dl_input *input, dl_reader_stats *stats);
+void dl_input_close(dl_input *input);
 
 /* ------------------------------------------------------------------- store */
 
@@ -586,6 +644,18 @@ void dl_export_free(dl_export *x);
  * the data/ folder found beside the executable or its parent, else the
  * installed share folder. Returns a static string. */
 const char *dl_data_dir(void);
+
+/* What dl_data_check() found. */
+typedef struct dl_data_check_counts {
+    uint64_t errors, warnings;
+} dl_data_check_counts;
+
+/* Loads every data file in data_dir (NULL: dl_data_dir()) as the pipeline
+ * does and checks what no single reader can: CAMEO codes used by verbs and
+ * frames but missing from cameo.tsv, dated codes that run backwards, entries
+ * defined twice. Each problem goes to diag with its file and line. Returns
+ * DL_OK when the check ran (look at the counts), DL_ERR_NOMEM otherwise. */
+dl_status dl_data_check(const char *data_dir, dl_diag_fn diag, void *user, dl_data_check_counts *counts);
 
 /* ------------------------------------------------------------------- dates */
 

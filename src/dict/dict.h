@@ -157,10 +157,7 @@ dl_status dl_discard_dict_init(dl_discard_dict *d);
 dl_status dl_discard_dict_load(dl_discard_dict *d, const char *path, dl_diag_fn diag, void *user);
 void dl_discard_dict_free(dl_discard_dict *d);
 
-/* "20221229" or "221229" (TABARI's two-digit years: 00-30 are 20xx) to
- * YYYYMMDD; -1 when not a date. */
-int32_t dl_dict_parse_date(const char *s, size_t n);
-/* An article date ("2023-10-28...") to YYYYMMDD, 0 when absent/unreadable. */
-int32_t dl_date_to_int(const char *iso);
+/* Dates (dictionary dates, article dates as YYYYMMDD) are base/date.h's. */
+#include "base/date.h"
 
 #endif

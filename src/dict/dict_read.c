@@ -156,27 +156,3 @@ char *dl_dict_phrase(dl_arena *arena, const char *s, size_t n)
     return out;
 }
 
-int32_t dl_dict_parse_date(const char *s, size_t n)
-{
-    int32_t v = 0;
-    if (n != 6 && n != 8)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        if (!isdigit((unsigned char)s[i]))
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    if (n == 6)
-        v += v / 10000 <= 30 ? 20000000 : 19000000;
-    int mo = v / 100 % 100, d = v % 100;
-    return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? v : -1;
-}
-
-int32_t dl_date_to_int(const char *iso)
-{
-    if (!iso || strlen(iso) < 10 || iso[4] != '-' || iso[7] != '-')
-        return 0;
-    char tmp[9] = {iso[0], iso[1], iso[2], iso[3], iso[5], iso[6], iso[8], iso[9], 0};
-    int32_t v = dl_dict_parse_date(tmp, 8);
-    return v > 0 ? v : 0;
-}

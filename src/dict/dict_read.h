@@ -1,8 +1,7 @@
-/* dict_read.h: reading line-oriented data files the TABARI/PETRARCH way:
- * lines with their '#' and '<!-- -->' comments taken apart, phrases
- * normalised, codes and dates parsed. The dictionary readers use it, and
- * so does every other reader of such a file (the quote cues), so there is
- * one line reader for data/. */
+/* dict_read.h: the TABARI/PETRARCH dictionary formats' layer: lines with
+ * their '#' and multi-line '<!-- -->' comments taken apart, phrases
+ * normalised, codes and dates parsed. The dictionary readers and the quote
+ * cues use it. Plain tables and word lists are read with base/lines.h. */
 #ifndef DL_DICT_READ_H
 #define DL_DICT_READ_H
 

@@ -23,7 +23,7 @@
 #include "base/buf.h"
 #include "base/hash.h"
 #include "doc/clean_tables.h"
-#include "doc/date.h"
+#include "base/date.h"
 #include "text/normalize.h"
 
 #include <ctype.h>

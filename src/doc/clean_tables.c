@@ -1,6 +1,7 @@
 /* clean_tables.c: loading the cleaner's lists and the one-line tests. */
 #include "doc/clean_tables.h"
 #include "base/buf.h"
+#include "base/lines.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -13,22 +14,15 @@
 static dl_status read_list(const char *data_dir, const char *name, char ***out, size_t *n)
 {
     dl_buf path = DL_BUF_INIT;
-    if (dl_buf_printf(&path, "%s/%s", data_dir, name))
-        return DL_ERR_NOMEM;
-    FILE *f = fopen(path.data, "r");
-    dl_buf_free(&path);
-    if (!f)
-        return DL_ERR_IO;
-    char *line = NULL;
-    size_t cap = 0, count = 0, room = 0;
-    char **items = NULL;
-    ssize_t len;
-    dl_status st = DL_OK;
-    while ((len = getline(&line, &cap, f)) >= 0) {
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (!len || line[0] == '#')
-            continue;
+    dl_lines l;
+    dl_status st = dl_data_path(&path, data_dir, name);
+    if (st || (st = dl_lines_open(&l, path.data, false, NULL, NULL))) {
+        dl_buf_free(&path);
+        return st;
+    }
+    size_t count = 0, room = 0, len;
+    char **items = NULL, *line;
+    while (dl_lines_next(&l, &line, &len)) {
         if (count == room) {
             room = room ? room * 2 : 32;
             char **ni = realloc(items, room * sizeof *ni);
@@ -44,8 +38,8 @@ static dl_status read_list(const char *data_dir, const char *name, char ***out, 
         }
         count++;
     }
-    free(line);
-    fclose(f);
+    dl_lines_close(&l);
+    dl_buf_free(&path);
     *out = items;
     *n = count;
     return st;

@@ -9,7 +9,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/utf8.h"
-#include "doc/date.h"
+#include "base/date.h"
 
 #include <cjson/cJSON.h>
 #include <time.h>

@@ -146,7 +146,15 @@ static void event_date(dl_event *e, const dl_article *a, const dl_sentence *s, u
     for (size_t i = 0; i < n; i++) {
         if (w[i].precision == DL_WHEN_NONE)
             continue;
-        if (separated(in_rel, token_at(s, s->start + w[i].start), verb))
+        uint32_t wt = token_at(s, s->start + w[i].start);
+        if (separated(in_rel, wt, verb))
+            continue;
+        /* "since taking office in 2022", "since 1997": where an ongoing
+         * state began, not when the event happened */
+        bool since = false;
+        for (uint32_t k = wt > 4 ? wt - 4 : 0; k < wt; k++)
+            since |= word_is(&s->tokens[k], "since");
+        if (since)
             continue;
         long dist = w[i].start >= vb ? (long)(w[i].start - vb) : (long)(vb - w[i].end);
         if (best_dist < 0 || dist < best_dist) {
@@ -187,7 +195,8 @@ static const char *const place_nouns[] = {
     "neighborhood", "outskirts", "north", "south", "east", "west", "part", "parts", "checkpoint",
     "crossing", "refinery", "plant", "facility", "shelter", "shelters", "hideout", "positions",
     "targets", "sites", "site", "event", "funeral", "march", "vigil", "ward", "section", "gathering",
-    "detention", "centre", "center", "centres", "centers", "facilities", "waters", "territory", NULL};
+    "detention", "centre", "center", "centres", "centers", "facilities", "waters", "territory", "briefing",
+    "speech", "interview", "session", "forum", "hearing", "address", "appearance", "stop", "visits", NULL};
 
 /* "north of X", "the outskirts of X": where, after "of". */
 static const char *const direction_words[] = {
@@ -451,12 +460,15 @@ static void event_place(const dl_whenwhere *ww, dl_event *e, const dl_article *a
         }
         return;
     }
-    /* The dateline's place when the event is local to it: every actor it
-     * has belongs to the dateline's country. */
+    /* The dateline's place when the event is local to it: a deed (quad
+     * class 2 or 4) happens where its target is, so the target (or, with
+     * none, the source) must belong to the dateline's country; words
+     * (quad class 1 or 3) are said where their source is. */
     if (dateline) {
         const char *sc = actor_country(&e->source, g), *tc = e->target.code ? actor_country(&e->target, g) : NULL;
-        bool local = sc && !strcmp(sc, dateline->country) && (!e->target.code || (tc && !strcmp(tc, dateline->country)));
-        if (local)
+        bool deed = e->quad_class == 2 || e->quad_class == 4;
+        const char *who = deed && e->target.code ? tc : sc;
+        if (who && !strcmp(who, dateline->country))
             set_place(e, dateline, a->dateline, dateline_len, arena);
     }
 }

@@ -9,7 +9,8 @@
  *   - the place the clause names ("in/at/near/outside X", "X residents"),
  *     resolved in the gazetteer by the countries the article is about
  *     (events/gazetteer.h); else the dateline's place when the event is
- *     local to it (its actors all belong to the dateline's country).
+ *     local to it (a deed's target, or a statement's source, belongs to the
+ *     dateline's country).
  *
  * Nationality adjectives ("American") are not places: the gazetteer has
  * none. A country or place named in passing ("wars in Afghanistan", "the

@@ -8,6 +8,8 @@
  * for GDELT read the file. Negated events are not exported as GDELT rows:
  * GDELT has no way to say "did not happen". */
 #include "base/buf.h"
+#include "base/actor_code.h"
+#include "base/date.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -59,13 +61,32 @@ static void tsv_value(dl_buf *b, const char *v)
         dl_buf_putc(b, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
 }
 
-/* One CSV or TSV line of every column but the JSON: the cells are the
- * names for the header line, the values for a row. */
-static void table_line(dl_buf *b, size_t n, const char *const *names, const char *const *cells, bool csv)
+/* Is this column part of a table line? Every column but the JSON; for
+ * events, the library's event columns, so `code` and `events` print the
+ * same table, and from a store the row id in front (event_id: the id the
+ * GDELT export and the API use for the event). */
+static bool in_table(dl_table table, const char *name)
+{
+    if (!strcmp(name, "json"))
+        return false;
+    if (table != DL_TABLE_EVENTS || !strcmp(name, "event_id"))
+        return true;
+    const dl_column *c;
+    size_t n = dl_event_columns(&c);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(c[i].name, name))
+            return true;
+    return false;
+}
+
+/* One CSV or TSV line: the cells are the names for the header line, the
+ * values for a row. */
+static void table_line(dl_buf *b, dl_table table, size_t n, const char *const *names,
+                       const char *const *cells, bool csv)
 {
     bool first = true;
     for (size_t i = 0; i < n; i++) {
-        if (!strcmp(names[i], "json"))
+        if (!in_table(table, names[i]))
             continue;
         if (!first)
             dl_buf_putc(b, csv ? ',' : '\t');
@@ -77,12 +98,12 @@ static void table_line(dl_buf *b, size_t n, const char *const *names, const char
     }
 }
 
-/* "ISRGOV" -> role "GOV"; IGO/NGO codes have no country part. */
+/* "ISRGOV" -> role "GOV"; a code with no country part (IGO...) gives none. */
 static void role_of(const char *code, char *out, size_t size)
 {
-    out[0] = '\0';
-    if (code && strlen(code) >= 6 && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3))
-        snprintf(out, size, "%.3s", code + 3);
+    char country[4], role[4];
+    dl_code_split(code, country, role);
+    snprintf(out, size, "%s", *country ? role : "");
 }
 
 static void gdelt_row(dl_export *x, size_t n, const char *const *names, const char *const *values)
@@ -97,13 +118,13 @@ static void gdelt_row(dl_export *x, size_t n, const char *const *names, const ch
     snprintf(id, sizeof id, "%s", event_id ? event_id : "");
     if (!event_id)
         snprintf(id, sizeof id, "%llu", (unsigned long long)x->rows);
-    if (date && strlen(date) >= 10) {
-        snprintf(day, sizeof day, "%.4s%.2s%.2s", date, date + 5, date + 8);
-        snprintf(month, sizeof month, "%.6s", day);
-        snprintf(year, sizeof year, "%.4s", day);
+    int y, mo, d;
+    if (dl_date_ymd(date, &y, &mo, &d)) {
+        snprintf(day, sizeof day, "%04d%02d%02d", y, mo, d);
+        snprintf(month, sizeof month, "%04d%02d", y, mo);
+        snprintf(year, sizeof year, "%04d", y);
         /* GDELT's FractionDate: YEAR + (MONTH * 30 + DAY) / 365 */
-        int mo = atoi(date + 5), d = atoi(date + 8);
-        snprintf(frac, sizeof frac, "%.4f", atoi(year) + (mo * 30 + d) / 365.0);
+        snprintf(frac, sizeof frac, "%.4f", y + (mo * 30 + d) / 365.0);
         snprintf(added, sizeof added, "%s000000", day);
     } else if (date && (strlen(date) == 7 || strlen(date) == 4)) {
         /* An event dated to a month ("in May") or a year ("in 1967") has no
@@ -197,11 +218,11 @@ dl_status dl_export_row(void *export_, size_t n, const char *const *names, const
     } else {
         bool csv = x->format == DL_EXPORT_CSV;
         if (!x->header_done) {
-            table_line(&x->line, n, names, names, csv);
+            table_line(&x->line, x->table, n, names, names, csv);
             dl_buf_putc(&x->line, '\n');
             x->header_done = true;
         }
-        table_line(&x->line, n, names, values, csv);
+        table_line(&x->line, x->table, n, names, values, csv);
     }
     if (x->format != DL_EXPORT_GDELT)
         x->rows++;

@@ -98,16 +98,25 @@ static void limit(sql_builder *b, const dl_query *q)
     }
 }
 
+/* The event table's columns (the library's one list), then what the
+ * store adds: the row id, the article's URL and title, the JSON. */
+static void event_columns(sql_builder *b)
+{
+    const dl_column *c;
+    size_t n = dl_event_columns(&c);
+    add(b, "SELECT e.rowid AS event_id");
+    for (size_t i = 0; i < n; i++) {
+        add(b, !strcmp(c[i].name, "article") ? ", a.id AS " : ", e.");
+        add(b, c[i].name);
+    }
+    add(b, ", a.source AS url, a.title, e.json FROM events e JOIN articles a ON a.rowid = e.article WHERE 1");
+}
+
 static void build(sql_builder *b, dl_table table, const dl_query *q)
 {
     switch (table) {
     case DL_TABLE_EVENTS:
-        add(b, "SELECT e.rowid AS event_id, a.id AS article, e.sentence, e.date, e.source_text, e.source_code, e.source_name,"
-               " e.source_country, e.target_text, e.target_code, e.target_name, e.target_country,"
-               " e.cameo, e.cameo_root, e.quad_class, e.goldstein, e.plover, e.plover_mode,"
-               " e.location_text, e.location_country, e.negated, e.sentence_text, a.source AS url,"
-               " a.title, e.json"
-               " FROM events e JOIN articles a ON a.rowid = e.article WHERE 1");
+        event_columns(b);
         if (q->actor) {
             add(b, " AND (e.source_code LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\'"
                    " OR e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\')");

@@ -23,7 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { SCHEMA_VERSION = 1 };
+enum { SCHEMA_VERSION = 2 };
+#define SCHEMA_VERSION_TEXT "2"
 
 struct dl_store {
     sqlite3 *db;
@@ -63,19 +64,69 @@ static const char schema_v1[] =
     "  article INTEGER NOT NULL REFERENCES articles(rowid), sentence INTEGER,"
     "  speaker TEXT, speaker_name TEXT, speaker_code TEXT, cue TEXT, text TEXT,"
     "  direct INTEGER, json TEXT NOT NULL);"
-    "CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);"
-    "CREATE TABLE IF NOT EXISTS events("
-    "  article INTEGER NOT NULL REFERENCES articles(rowid), sentence INTEGER, sentence_text TEXT,"
-    "  date TEXT, source_text TEXT, source_code TEXT, source_name TEXT, source_country TEXT,"
-    "  target_text TEXT, target_code TEXT, target_name TEXT, target_country TEXT,"
-    "  cameo TEXT, cameo_root TEXT, quad_class INTEGER, goldstein REAL,"
-    "  plover TEXT, plover_mode TEXT, location_text TEXT, location_country TEXT,"
-    "  negated INTEGER, json TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);";
+
+/* The events table is made from the library's one column list
+ * (dl_event_columns()), so the store holds every field `code` prints. */
+static const char events_indexes[] =
     "CREATE INDEX IF NOT EXISTS events_article ON events(article);"
     "CREATE INDEX IF NOT EXISTS events_date ON events(date);"
     "CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);"
     "CREATE INDEX IF NOT EXISTS events_source ON events(source_code);"
     "CREATE INDEX IF NOT EXISTS events_target ON events(target_code);";
+
+/* CREATE TABLE for events: the store's own article reference (a rowid,
+ * where the record has the article's id), the listed columns, the JSON. */
+static void events_table_sql(dl_buf *b)
+{
+    const dl_column *c;
+    size_t n = dl_event_columns(&c);
+    dl_buf_puts(b, "CREATE TABLE IF NOT EXISTS events("
+                   "article INTEGER NOT NULL REFERENCES articles(rowid)");
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(c[i].name, "article"))
+            dl_buf_printf(b, ", %s %s", c[i].name, c[i].sql_type);
+    dl_buf_puts(b, ", json TEXT NOT NULL);");
+}
+
+/* A store made by an older dateline gains the event columns it lacks. */
+static int add_missing_event_columns(sqlite3 *db, char **err)
+{
+    const dl_column *c;
+    size_t n = dl_event_columns(&c);
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *st;
+        char sql[160];
+        snprintf(sql, sizeof sql, "SELECT 1 FROM pragma_table_info('events') WHERE name='%s'", c[i].name);
+        if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+            return SQLITE_ERROR;
+        bool present = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_finalize(st);
+        if (present)
+            continue;
+        snprintf(sql, sizeof sql, "ALTER TABLE events ADD COLUMN %s %s", c[i].name, c[i].sql_type);
+        int rc = sqlite3_exec(db, sql, NULL, NULL, err);
+        if (rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+/* The insert statement for events, with one parameter per column. */
+static void events_insert_sql(dl_buf *b)
+{
+    const dl_column *c;
+    size_t n = dl_event_columns(&c);
+    dl_buf_puts(b, "INSERT INTO events(article");
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(c[i].name, "article"))
+            dl_buf_printf(b, ",%s", c[i].name);
+    dl_buf_puts(b, ",json) VALUES(?");
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(c[i].name, "article"))
+            dl_buf_puts(b, ",?");
+    dl_buf_puts(b, ",?)");
+}
 
 static int schema_version(sqlite3 *db)
 {
@@ -144,23 +195,34 @@ dl_status dl_store_open(dl_store **out, const char *path)
         dl_store_close(s);
         return DL_ERR_DB;
     }
-    if (v < SCHEMA_VERSION) {
-        /* Upgrades from older versions would run here, one step each. */
-        if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
-            sqlite3_exec(s->db, schema_v1, NULL, NULL, &err) != SQLITE_OK ||
-            sqlite3_exec(s->db,
-                         "INSERT OR REPLACE INTO meta VALUES('schema_version','1'),"
-                         "('created_by','dateline " DL_VERSION "')",
-                         NULL, NULL, &err) != SQLITE_OK ||
-            sqlite3_exec(s->db, "COMMIT", NULL, NULL, &err) != SQLITE_OK) {
-            snprintf(open_message, sizeof open_message, "cannot create the schema in %s: %s", path,
-                     err ? err : sqlite3_errmsg(s->db));
-            sqlite3_free(err);
-            dl_store_close(s);
-            return DL_ERR_DB;
-        }
+    /* Create what is missing: the whole schema in a new store; in a store
+     * of an older version (or one made before a column was added to the
+     * event table), the event columns it lacks. */
+    dl_buf sql = {0};
+    events_table_sql(&sql);
+    dl_buf_puts(&sql, events_indexes);
+    err = NULL;
+    if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+        (v == 0 && sqlite3_exec(s->db, schema_v1, NULL, NULL, &err) != SQLITE_OK) ||
+        sqlite3_exec(s->db, sql.data, NULL, NULL, &err) != SQLITE_OK ||
+        add_missing_event_columns(s->db, &err) != SQLITE_OK ||
+        (v < SCHEMA_VERSION &&
+         sqlite3_exec(s->db,
+                      "INSERT OR REPLACE INTO meta VALUES('schema_version','" SCHEMA_VERSION_TEXT "'),"
+                      "('created_by','dateline " DL_VERSION "')",
+                      NULL, NULL, &err) != SQLITE_OK) ||
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, &err) != SQLITE_OK) {
+        snprintf(open_message, sizeof open_message, "cannot create the schema in %s: %s", path,
+                 err ? err : sqlite3_errmsg(s->db));
+        sqlite3_free(err);
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        dl_buf_free(&sql);
+        dl_store_close(s);
+        return DL_ERR_DB;
     }
-    static const struct {
+    dl_buf_clear(&sql);
+    events_insert_sql(&sql);
+    const struct {
         size_t offset;
         const char *sql;
     } stmts[] = {
@@ -175,21 +237,19 @@ dl_status dl_store_open(dl_store **out, const char *path)
         {offsetof(dl_store, add_quote),
          "INSERT INTO quotes(article,sentence,speaker,speaker_name,speaker_code,cue,text,direct,json)"
          " VALUES(?,?,?,?,?,?,?,?,?)"},
-        {offsetof(dl_store, add_event),
-         "INSERT INTO events(article,sentence,sentence_text,date,source_text,source_code,source_name,source_country,"
-         "target_text,target_code,target_name,target_country,cameo,cameo_root,quad_class,goldstein,"
-         "plover,plover_mode,location_text,location_country,negated,json)"
-         " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+        {offsetof(dl_store, add_event), sql.data},
     };
     for (size_t i = 0; i < sizeof stmts / sizeof *stmts; i++) {
         sqlite3_stmt **slot = (sqlite3_stmt **)((char *)s + stmts[i].offset);
         if (sqlite3_prepare_v3(s->db, stmts[i].sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK) {
             snprintf(open_message, sizeof open_message, "cannot prepare statements on %s: %s", path,
                      sqlite3_errmsg(s->db));
+            dl_buf_free(&sql);
             dl_store_close(s);
             return DL_ERR_DB;
         }
     }
+    dl_buf_free(&sql);
     *out = s;
     return DL_OK;
 }
@@ -256,14 +316,6 @@ static int step_done(sqlite3_stmt *st)
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? 0 : -1;
-}
-
-static void country_of(const char *code, char out[4])
-{
-    out[0] = '\0';
-    if (code && strlen(code) >= 3 && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) &&
-        strncmp(code, "MNC", 3))
-        snprintf(out, 4, "%.3s", code);
 }
 
 static dl_status add_rows(dl_store *s, const dl_analysis *an, bool *added);
@@ -363,32 +415,21 @@ static dl_status add_rows(dl_store *s, const dl_analysis *an, bool *added)
         dl_buf_clear(&s->json);
         if ((st = dl_event_to_json(&s->json, e, a->id)))
             return st;
-        char sc[4], tc[4];
-        country_of(e->source.code, sc);
-        country_of(e->target.code, tc);
+        /* One parameter per listed column but the article, which the
+         * store keeps as its row reference; the values' text takes each
+         * column's type by SQLite's affinity. */
+        const dl_column *cols;
+        size_t n = dl_event_columns(&cols);
+        const char *values[32];
+        dl_event_cells cells;
+        dl_event_values(e, a->id, &cells, values);
         q = s->add_event;
-        sqlite3_bind_int64(q, 1, row);
-        sqlite3_bind_int(q, 2, (int)e->sentence);
-        bind_text(q, 3, e->sentence_text);
-        bind_text(q, 4, e->date);
-        bind_text(q, 5, e->source.text);
-        bind_text(q, 6, e->source.code);
-        bind_text(q, 7, e->source.name);
-        bind_text(q, 8, e->source.country ? e->source.country : *sc ? sc : NULL);
-        bind_text(q, 9, e->target.text);
-        bind_text(q, 10, e->target.code);
-        bind_text(q, 11, e->target.name);
-        bind_text(q, 12, e->target.country ? e->target.country : *tc ? tc : NULL);
-        bind_text(q, 13, e->cameo);
-        bind_text(q, 14, e->cameo_root);
-        sqlite3_bind_int(q, 15, e->quad_class);
-        sqlite3_bind_double(q, 16, e->goldstein);
-        bind_text(q, 17, e->plover);
-        bind_text(q, 18, e->plover_mode);
-        bind_text(q, 19, e->location_text);
-        bind_text(q, 20, e->location_country);
-        sqlite3_bind_int(q, 21, e->negated);
-        sqlite3_bind_text(q, 22, s->json.data, (int)s->json.len, SQLITE_STATIC);
+        int k = 1;
+        sqlite3_bind_int64(q, k++, row);
+        for (size_t c = 0; c < n; c++)
+            if (strcmp(cols[c].name, "article"))
+                bind_text(q, k++, values[c]);
+        sqlite3_bind_text(q, k, s->json.data, (int)s->json.len, SQLITE_STATIC);
         if (step_done(q))
             return dl_store_fail(s, "storing an event");
     }

@@ -13,6 +13,7 @@
  *               verb: "did not immediately respond", "might have held",
  *               "has been postponed", "is going to expand" (one group,
  *               future). Adverbs join only when a verb follows them. */
+#include "text/tagclass.h"
 #include "text/chunk.h"
 #include "base/arena.h"
 
@@ -52,33 +53,21 @@ static const char *const get_forms[] = {"get", "gets", "got", "gotten", "getting
 static const char *const future_modals[] = {"will", "'ll", "ll", "shall", "wo", "sha", NULL};
 static const char *const negations[] = {"not", "n't", "never", "nt", NULL};
 
-static bool is_noun(uint8_t t)
-{
-    return t == DL_TAG_NN || t == DL_TAG_NNS || t == DL_TAG_NNP || t == DL_TAG_NNPS;
-}
-
-static bool is_verb(uint8_t t)
-{
-    return t == DL_TAG_VB || t == DL_TAG_VBD || t == DL_TAG_VBG || t == DL_TAG_VBN ||
-           t == DL_TAG_VBP || t == DL_TAG_VBZ;
-}
-
-static bool is_adverb(uint8_t t) { return t == DL_TAG_RB || t == DL_TAG_RBR || t == DL_TAG_RBS; }
 
 /* Can token i sit inside a noun phrase before its head? */
 static bool np_modifier(const dl_token *tok, size_t n, size_t i)
 {
     uint8_t t = tok[i].tag;
-    if (is_noun(t) || t == DL_TAG_JJ || t == DL_TAG_JJR || t == DL_TAG_JJS || t == DL_TAG_CD)
+    if (dl_tag_is_noun(t) || t == DL_TAG_JJ || t == DL_TAG_JJR || t == DL_TAG_JJS || t == DL_TAG_CD)
         return true;
     /* Participles and hyphens only between modifiers and a later noun:
      * "the damaged building", "a well - known figure". */
     if (t == DL_TAG_VBN || t == DL_TAG_VBG || t == DL_TAG_HYPH || t == DL_TAG_DOLLAR)
-        return i + 1 < n && (is_noun(tok[i + 1].tag) || tok[i + 1].tag == DL_TAG_JJ ||
+        return i + 1 < n && (dl_tag_is_noun(tok[i + 1].tag) || tok[i + 1].tag == DL_TAG_JJ ||
                              tok[i + 1].tag == DL_TAG_CD || tok[i + 1].tag == DL_TAG_HYPH ||
                              tok[i + 1].tag == DL_TAG_VBN);
     /* "very large": an adverb directly before an adjective. */
-    if (is_adverb(t))
+    if (dl_tag_is_adverb(t))
         return i + 1 < n && (tok[i + 1].tag == DL_TAG_JJ || tok[i + 1].tag == DL_TAG_JJR ||
                              tok[i + 1].tag == DL_TAG_JJS);
     return false;
@@ -104,7 +93,7 @@ static size_t noun_phrase(const dl_token *tok, size_t n, size_t i, uint32_t *hea
     size_t last_noun = SIZE_MAX, last = SIZE_MAX;
     for (;;) {
         while (j < n && np_modifier(tok, n, j)) {
-            if (is_noun(tok[j].tag) || tok[j].tag == DL_TAG_CD)
+            if (dl_tag_is_noun(tok[j].tag) || tok[j].tag == DL_TAG_CD)
                 last_noun = j;
             last = j;
             j++;
@@ -145,9 +134,9 @@ static bool aux_like(const dl_token *t)
 /* The verb at k, skipping adverbs from j; SIZE_MAX when none follows. */
 static size_t verb_after_adverbs(const dl_token *tok, size_t n, size_t j)
 {
-    while (j < n && (is_adverb(tok[j].tag) || word_in(&tok[j], negations)))
+    while (j < n && (dl_tag_is_adverb(tok[j].tag) || word_in(&tok[j], negations)))
         j++;
-    return j < n && (is_verb(tok[j].tag) || tok[j].tag == DL_TAG_MD) ? j : SIZE_MAX;
+    return j < n && (dl_tag_is_verb(tok[j].tag) || tok[j].tag == DL_TAG_MD) ? j : SIZE_MAX;
 }
 
 static size_t verb_group(const dl_token *tok, size_t n, size_t i, uint32_t *head, uint8_t *flags)
@@ -160,7 +149,7 @@ static size_t verb_group(const dl_token *tok, size_t n, size_t i, uint32_t *head
         (!strcmp(tok[j].lemma, "accord") || !strcmp(tok[j].lemma, "owe")))
         return i;
     /* A leading negation ("never went") belongs to the group. */
-    if (!(is_verb(tok[j].tag) || tok[j].tag == DL_TAG_MD)) {
+    if (!(dl_tag_is_verb(tok[j].tag) || tok[j].tag == DL_TAG_MD)) {
         if (!word_in(&tok[j], negations))
             return i;
         size_t v = verb_after_adverbs(tok, n, j);
@@ -170,7 +159,7 @@ static size_t verb_group(const dl_token *tok, size_t n, size_t i, uint32_t *head
     size_t last_verb = SIZE_MAX;
     while (j < n) {
         const dl_token *t = &tok[j];
-        if (is_verb(t->tag) || t->tag == DL_TAG_MD) {
+        if (dl_tag_is_verb(t->tag) || t->tag == DL_TAG_MD) {
             /* A second verb joins only after an auxiliary: "might have
              * held", not "wants help". */
             if (last_verb != SIZE_MAX && !aux_like(&tok[last_verb]))
@@ -178,7 +167,7 @@ static size_t verb_group(const dl_token *tok, size_t n, size_t i, uint32_t *head
             last_verb = j++;
             continue;
         }
-        if (is_adverb(t->tag) || word_in(t, negations)) {
+        if (dl_tag_is_adverb(t->tag) || word_in(t, negations)) {
             size_t v = verb_after_adverbs(tok, n, j);
             if (v != SIZE_MAX && (last_verb == SIZE_MAX || aux_like(&tok[last_verb]))) {
                 j = v;
@@ -222,7 +211,7 @@ static size_t verb_group(const dl_token *tok, size_t n, size_t i, uint32_t *head
         }
         if (k == h)
             break;
-        if (!is_verb(t->tag))
+        if (!dl_tag_is_verb(t->tag))
             continue;
         if (word_in(t, be_forms) || word_in(t, get_forms))
             be_before = true;
@@ -235,14 +224,14 @@ static size_t verb_group(const dl_token *tok, size_t n, size_t i, uint32_t *head
     if (have_before) {
         /* "has held", "has been postponed": a have-form before a participle. */
         for (size_t k = i; k <= h; k++)
-            if (word_in(&tok[k], have_forms) && is_verb(tok[k].tag)) {
+            if (word_in(&tok[k], have_forms) && dl_tag_is_verb(tok[k].tag)) {
                 size_t v = verb_after_adverbs(tok, n, k + 1);
                 if (v != SIZE_MAX && v <= h && tok[v].tag == DL_TAG_VBN)
                     f |= DL_VG_PERFECT;
             }
     }
     for (size_t k = i; k < h; k++)
-        if (word_in(&tok[k], be_forms) && is_verb(tok[k].tag)) {
+        if (word_in(&tok[k], be_forms) && dl_tag_is_verb(tok[k].tag)) {
             size_t v = verb_after_adverbs(tok, n, k + 1);
             if (v != SIZE_MAX && v <= h && tok[v].tag == DL_TAG_VBG)
                 f |= DL_VG_PROGRESSIVE;

@@ -524,12 +524,12 @@ assert c.execute(\"SELECT count(*) FROM sqlite_master WHERE name='articles'\").f
     check ingest-bad-batch 2 "$DATELINE" ingest --db "$TMP/x.db" --batch 0 "$EX"
     has "$ERR" "--batch"
 
-    # After all of the above the store is sound, at schema version 1, and
+    # After all of the above the store is sound, at schema version 2, and
     # no event points at a missing article.
     check store-integrity 0 "$PY" -c "import sqlite3
 c = sqlite3.connect('file:$DB?mode=ro', uri=True)
 assert c.execute('PRAGMA integrity_check').fetchone()[0] == 'ok'
-assert c.execute(\"SELECT value FROM meta WHERE key='schema_version'\").fetchone()[0] == '1'
+assert c.execute(\"SELECT value FROM meta WHERE key='schema_version'\").fetchone()[0] == '2'
 assert c.execute('SELECT count(*) FROM events e LEFT JOIN articles a ON a.rowid=e.article WHERE a.rowid IS NULL').fetchone()[0] == 0"
 fi
 

@@ -6,7 +6,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "dict/dict.h"
-#include "extract/actor_int.h"
+#include "actors/actor_int.h"
 
 #include <stdlib.h>
 #include <unistd.h>

@@ -2,7 +2,7 @@
  * fragments, events, broken lines, and offsets counted in characters. */
 #include "test.h"
 #include "base/arena.h"
-#include "extract/brat.h"
+#include "eval/brat.h"
 
 TEST(brat_entities_events_and_fragments)
 {

@@ -1,6 +1,6 @@
 /* test_date.c: date lines and date fields to ISO 8601. */
 #include "test.h"
-#include "doc/date.h"
+#include "base/date.h"
 
 static const char *parse(const char *s)
 {

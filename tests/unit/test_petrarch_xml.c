@@ -4,7 +4,7 @@
 #include "test.h"
 #include "base/arena.h"
 #include "base/buf.h"
-#include "extract/petrarch_xml.h"
+#include "eval/petrarch_xml.h"
 
 #include <stdlib.h>
 

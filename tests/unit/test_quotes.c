@@ -4,8 +4,8 @@
  * reaches on PolNeAR (when ../shared is there). */
 #include "test.h"
 #include "base/arena.h"
-#include "extract/quotes.h"
-#include "extract/quotes_eval.h"
+#include "quotes/quotes.h"
+#include "eval/quotes_eval.h"
 
 #include <stdlib.h>
 

@@ -33,6 +33,8 @@ static dl_whenwhere *ww(void)
     return w;
 }
 
+static int quad = 4; /* the quad class of the events built: a deed unless said */
+
 typedef struct run {
     dl_arena *arena;
     dl_event e;
@@ -67,6 +69,7 @@ static run when_where(const char *body, const char *date, const char *dateline, 
     m.sentence = UINT32_MAX;
     r.e.source = (dl_event_actor){.code = source, .mention = -1};
     r.e.target = (dl_event_actor){.code = target, .mention = -1};
+    r.e.quad_class = quad;
     r.ok = dl_event_when_where(ww(), &r.e, &a, s, v, &m, country ? 1 : 0, r.arena) == DL_OK;
     return r;
 }
@@ -186,6 +189,7 @@ TEST(whenwhere_place_that_is_the_target_is_not_where)
 
 TEST(whenwhere_dateline_place_only_for_local_events)
 {
+    /* a deed whose target belongs to the dateline's country */
     run r = when_where("Police arrested two protesters.", "2024-05-08", "WASHINGTON", "arrested", "USACOP", "USAOPP", NULL);
     NEED(r);
     CHECK_STR(r.e.location_text, "WASHINGTON");
@@ -197,6 +201,23 @@ TEST(whenwhere_dateline_place_only_for_local_events)
                    NULL);
     NEED(r);
     CHECK(r.e.location_text == NULL);
+    dl_arena_free(r.arena);
+    /* words are said where their speaker is: a Sydney statement by
+     * Australia about China is placed in Sydney */
+    quad = 3;
+    r = when_where("Australia accused China of hacking.", "2024-07-09", "SYDNEY", "accused", "AUSGOV", "CHNSPY", NULL);
+    quad = 4;
+    NEED(r);
+    CHECK_STR(r.e.location_country, "AUS");
+    dl_arena_free(r.arena);
+}
+
+TEST(whenwhere_since_marks_a_state_not_the_event)
+{
+    run r = when_where("Albanese, who has sought to stabilise relations since taking office in 2022, spoke.", "2024-07-09",
+                       NULL, "sought", "AUSGOV", NULL, NULL);
+    NEED(r);
+    CHECK_STR(r.e.date_basis, "article");
     dl_arena_free(r.arena);
 }
 
