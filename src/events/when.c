@@ -585,8 +585,8 @@ static size_t deictic(const ctx *c, size_t i, dl_when *w)
         }
         return 0;
     }
-    /* "two days ago", "a year ago" */
     int n;
+    /* "two days ago", "a year ago" */
     if (count_at(s, i, &n) && n > 0 && n < 1000 && is_word(s, i + 2, "ago")) {
         static const char *const units[] = {"day", "days", "week", "weeks", "month", "months",
                                             "year", "years", NULL};
@@ -604,6 +604,27 @@ static size_t deictic(const ctx *c, size_t i, dl_when *w)
             w->year = a / 10000 - n;
             w->precision = DL_WHEN_YEAR;
         }
+        return 3;
+    }
+    return 0;
+}
+
+/* "six years later", "two days earlier": counted from the date before it
+ * in the text (see join()); no date of its own until then. */
+static size_t relative(const ctx *c, size_t i, dl_when *w)
+{
+    const scan *s = &c->s;
+    int n;
+    if (count_at(s, i, &n) && n > 0 && n < 1000 &&
+        (is_word(s, i + 2, "later") || is_word(s, i + 2, "earlier") || is_word(s, i + 2, "afterwards"))) {
+        static const char *const units[] = {"day", "days", "week", "weeks", "month", "months", "year", "years", NULL};
+        int u = word_in(s, i + 1, units);
+        if (u < 0)
+            return 0;
+        init(w, c, i, i + 2, DL_WHEN_RELATIVE);
+        w->shift = is_word(s, i + 2, "earlier") ? -n : n;
+        w->shift_unit = "dwmy"[u / 2];
+        w->precision = DL_WHEN_NONE;
         return 3;
     }
     return 0;
@@ -746,9 +767,48 @@ static size_t tok_at(const scan *s, uint32_t byte)
     return s->n;
 }
 
+/* Counts a relative expression from the date before it: "in 1969 ...
+ * six years later" is 1975, at the coarser of the two precisions. */
+static void resolve_relative(dl_when *r, const dl_when *from)
+{
+    int32_t ymd = dl_when_ymd(from->year, from->month ? from->month : 1, from->day ? from->day : 1);
+    dl_when_precision p = from->precision;
+    switch (r->shift_unit) {
+    case 'd': ymd = dl_when_add_days(ymd, r->shift); break;
+    case 'w': ymd = dl_when_add_days(ymd, 7 * r->shift); break;
+    case 'm': {
+        int y = ymd / 10000, m = ymd / 100 % 100 + r->shift;
+        while (m < 1)
+            m += 12, y--;
+        while (m > 12)
+            m -= 12, y++;
+        ymd = dl_when_ymd(y, m, 1);
+        if (p < DL_WHEN_MONTH)
+            p = DL_WHEN_MONTH;
+        break;
+    }
+    default:
+        ymd = dl_when_ymd(ymd / 10000 + r->shift, 1, 1);
+        p = DL_WHEN_YEAR;
+    }
+    if (p == DL_WHEN_WEEK)
+        p = DL_WHEN_DAY;
+    r->year = ymd / 10000;
+    r->month = p <= DL_WHEN_MONTH ? ymd / 100 % 100 : 0;
+    r->day = p == DL_WHEN_DAY ? ymd % 100 : 0;
+    r->precision = p;
+}
+
 static size_t join(const ctx *c, dl_when *w, size_t n)
 {
     const scan *s = &c->s;
+    for (size_t i = 0; i < n; i++)
+        if (w[i].kind == DL_WHEN_RELATIVE)
+            for (size_t j = i; j-- > 0;)
+                if (w[j].precision != DL_WHEN_NONE && w[j].kind != DL_WHEN_RELATIVE) {
+                    resolve_relative(&w[i], &w[j]);
+                    break;
+                }
     static const char *const time_glue[] = {"at", "on", "about", "around", "of", "in", "the", NULL};
     size_t out = 0;
     for (size_t i = 0; i < n; i++) {
@@ -825,7 +885,7 @@ size_t dl_when_find(dl_when *out, size_t max, const char *text, size_t len, int3
     ctx c = {{text, t, tokenize(text, len, t, cap)}, anchor, tense};
     /* the order matters: a weekday takes the date after it, a date takes
      * its year before the year alone could, a time is tried last */
-    static const recogniser rec[] = {iso, weekday, month_first, day_month, deictic, year_alone, time_of_day};
+    static const recogniser rec[] = {iso, weekday, month_first, day_month, relative, deictic, year_alone, time_of_day};
     size_t n = 0;
     for (size_t i = 0; i < c.s.n && n < max;) {
         size_t used = 0;
@@ -835,7 +895,7 @@ size_t dl_when_find(dl_when *out, size_t max, const char *text, size_t len, int3
         if (used) {
             /* an expression that cannot be dated here (no article date) is
              * still a span, so that nothing inside it is read again */
-            if (w.precision != DL_WHEN_NONE || w.kind == DL_WHEN_TIME)
+            if (w.precision != DL_WHEN_NONE || w.kind == DL_WHEN_TIME || w.kind == DL_WHEN_RELATIVE)
                 found[n++] = w;
             i += used;
         } else {

@@ -3,7 +3,8 @@
  *
  * "Nov. 12", "12 November 2004", "2004-11-12", "on Sunday", "yesterday",
  * "last week", "earlier this month", "in May", "in 1967", "the 1980s",
- * "two days ago", "last year", "7-9 December", "from May to July", and
+ * "two days ago", "last year", "7-9 December", "from May to July", "six
+ * years later" (counted from the date before it in the same text), and
  * times of day ("at 13:30", "3 p.m.") attached to the date beside them.
  * Each expression found gets a resolved date, a precision and its byte
  * span in the text searched. Used by the event coder (an event's date is
@@ -34,6 +35,7 @@ typedef enum dl_when_kind {
     DL_WHEN_WEEKDAY,      /* "on Sunday": past or next by tense */
     DL_WHEN_MONTH_NAME,   /* "in May", "Nov. 12" without a year: past or next by tense */
     DL_WHEN_TIME,         /* "at 13:30" with no date beside it */
+    DL_WHEN_RELATIVE,     /* "six years later": counted from the date before it in the text */
 } dl_when_kind;
 
 typedef struct dl_when {
@@ -46,6 +48,7 @@ typedef struct dl_when {
     int weekday;              /* DL_WHEN_WEEKDAY: 0 Monday .. 6 Sunday */
     int month_named;          /* DL_WHEN_MONTH_NAME: the month named */
     int day_named;            /*   and its day, or 0 */
+    int shift, shift_unit;    /* DL_WHEN_RELATIVE: +6, 'y' (days 'd', weeks 'w', months 'm', years 'y') */
 } dl_when;
 
 /* Tense of the clause an expression is read in. */

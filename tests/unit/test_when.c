@@ -200,3 +200,24 @@ TEST(when_iso_arguments)
     CHECK(!dl_when_parse_iso("2004-1-2", &y, &m, &d, &p));
     CHECK(!dl_when_parse_iso("", &y, &m, &d, &p));
 }
+
+TEST(when_counted_from_the_date_before)
+{
+    dl_when w[4];
+    const char *s = "It joined at its inception in 1969, but withdrew six years later.";
+    size_t n = dl_when_find(w, 4, s, strlen(s), TUE, DL_TENSE_PAST);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK_INT(w[1].kind, DL_WHEN_RELATIVE);
+        CHECK_INT(w[1].precision, DL_WHEN_YEAR);
+        CHECK_INT(w[1].year, 1975);
+        CHECK_INT(w[1].end - w[1].start, (long long)strlen("six years later"));
+    }
+    const char *d = "Talks began on 3 May 2001; two days later they collapsed.";
+    n = dl_when_find(w, 4, d, strlen(d), TUE, DL_TENSE_PAST);
+    CHECK(n == 2 && w[1].precision == DL_WHEN_DAY && w[1].day == 5 && w[1].month == 5 && w[1].year == 2001);
+    /* nothing to count from: no date */
+    const char *e = "Two days later they collapsed.";
+    n = dl_when_find(w, 4, e, strlen(e), TUE, DL_TENSE_PAST);
+    CHECK(n == 1 && w[0].precision == DL_WHEN_NONE);
+}
