@@ -63,6 +63,14 @@ int32_t dl_article_anchor(const dl_article *a)
 
 static bool word_is(const dl_token *t, const char *w) { return !strcasecmp(t->text, w); }
 
+static bool in_list(const dl_token *t, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (word_is(t, list[i]))
+            return true;
+    return false;
+}
+
 /* Token ranges of relative clauses set off by commas (", who was
  * appointed last May,"): a date or place inside one belongs to that
  * clause's verb, not to a verb outside it. Marks in[t] for their tokens. */
@@ -156,6 +164,17 @@ static void event_date(dl_event *e, const dl_article *a, const dl_sentence *s, u
             since |= word_is(&s->tokens[k], "since");
         if (since)
             continue;
+        /* "the November results": a month before a noun dates the noun; it
+         * dates the event only after a word of time ("after the November
+         * vote"), not after "unlike" or as a subject */
+        uint32_t we = token_at(s, s->start + w[i].end - 1);
+        if (w[i].kind == DL_WHEN_MONTH_NAME && wt > 0 && word_is(&s->tokens[wt - 1], "the") && we + 1 < s->n_tokens &&
+            (s->tokens[we + 1].tag == DL_TAG_NN || s->tokens[we + 1].tag == DL_TAG_NNS)) {
+            static const char *const time_words[] = {"after", "before", "during", "following", "since", "until",
+                                                     "in", "at", "by", "ahead", "through", NULL};
+            if (wt < 2 || !in_list(&s->tokens[wt - 2], time_words))
+                continue;
+        }
         long dist = w[i].start >= vb ? (long)(w[i].start - vb) : (long)(vb - w[i].end);
         if (best_dist < 0 || dist < best_dist) {
             best_dist = dist;
@@ -228,13 +247,6 @@ static const char *const place_lead[] = {
 static const char *const dweller_nouns[] = {"residents", "resident", "villagers", "townspeople", "locals",
                                             "inhabitants", NULL};
 
-static bool in_list(const dl_token *t, const char *const *list)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (word_is(t, list[i]))
-            return true;
-    return false;
-}
 
 static bool is_noun(uint8_t tag)
 {

@@ -230,3 +230,19 @@ TEST(whenwhere_place_named_before)
     CHECK_STR(r.e.location_name, "Cusco");
     dl_arena_free(r.arena);
 }
+
+TEST(whenwhere_month_before_a_noun_dates_the_noun)
+{
+    run r = when_where("Unlike the November results, the outcome was hailed by observers.", "2004-12-18", NULL, "hailed",
+                       "USAGOV", NULL, NULL);
+    NEED(r);
+    CHECK_STR(r.e.date, "2004-12-18");
+    CHECK_STR(r.e.date_basis, "article");
+    dl_arena_free(r.arena);
+    r = when_where("After the November vote, observers criticized the count.", "2004-12-18", NULL, "criticized", "USAGOV",
+                   NULL, NULL);
+    NEED(r);
+    CHECK_STR(r.e.date, "2004-11");
+    CHECK_STR(r.e.date_precision, "month");
+    dl_arena_free(r.arena);
+}
