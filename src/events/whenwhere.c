@@ -186,7 +186,13 @@ static void event_date(dl_event *e, const dl_article *a, const dl_sentence *s, u
         article_date(e, a, arena);
         return;
     }
-    e->date = dl_arena_strdup(arena, iso);
+    /* a time of day given with the day: "at 13:30 on Monday, December 6" */
+    char full[24];
+    if (w[best].precision == DL_WHEN_DAY && w[best].hour >= 0)
+        snprintf(full, sizeof full, "%sT%02d:%02d", iso, w[best].hour % 24, w[best].minute % 60);
+    else
+        snprintf(full, sizeof full, "%s", iso);
+    e->date = dl_arena_strdup(arena, full);
     e->date_precision = dl_when_precision_name(w[best].precision);
     e->date_basis = "sentence";
     e->date_text = dl_arena_strndup(arena, text + w[best].start, w[best].end - w[best].start);
@@ -232,6 +238,12 @@ static const char *const people_nouns[] = {
     "detainees", "suspects", "men", "women", "children", "members", "supporters", "worshippers",
     "settlers", "crowds", "crowd", "voters", "villagers", "guerrillas", "separatists", "extremists",
     "pilgrims", "tourists", "hostages", "victims", "patients", "miners", "farmers", NULL};
+
+/* People named by their office or group: "officials in X" locates a
+ * deed they did (before its verb), not words they said. */
+static const char *const office_nouns[] = {"officials", "authorities", "leaders", "members", "supporters",
+                                           "diplomats", "staff", "employees", "delegates", "opponents",
+                                           "dissidents", NULL};
 
 /* Words between a preposition and the place: "in the northern city of
  * Mosul", "near the border town of Rafah". */
@@ -420,7 +432,11 @@ static void event_place(const dl_whenwhere *ww, dl_event *e, const dl_article *a
                                                word_is(next, "del") || word_is(next, "dos") || word_is(next, "das")) &&
             isupper((unsigned char)a->body[s->tokens[last + 2].start]))
             longer = true;
-        bool ok = ((p >= 0 && prep_locates(s, p)) || dwellers) && !modifier && !longer;
+        /* "Officials in Mumbai demolished ...": those who did a deed were
+         * where it was done; "hailed by officials in the US" says who */
+        bool deed = e->quad_class == 2 || e->quad_class == 4;
+        bool office = deed && p > 0 && p < (int32_t)verb && in_list(&s->tokens[p - 1], office_nouns);
+        bool ok = ((p >= 0 && (prep_locates(s, p) || office)) || dwellers) && !modifier && !longer;
         /* "fired at Seoul": the place is whom; "a summit in Chile" is
          * where, even when the coder took Chile for the target */
         bool where_prep = p >= 0 && (word_is(&s->tokens[p], "in") || word_is(&s->tokens[p], "inside") ||
@@ -441,6 +457,23 @@ static void event_place(const dl_whenwhere *ww, dl_event *e, const dl_article *a
     if (best) {
         set_place(e, best, a->body + s->tokens[best_tok].start, best_len, arena);
         return;
+    }
+    /* "in Japanese waters": a nationality before a word of territory */
+    for (uint32_t t = 1; g && t + 1 < s->n_tokens; t++) {
+        static const char *const territory[] = {"waters", "territory", "airspace", "soil", NULL};
+        if (!in_list(&s->tokens[t + 1], territory) || !in_list(&s->tokens[t - 1], location_preps) ||
+            separated(in_rel, t, verb))
+            continue;
+        for (size_t i = 0; i < n_mentions; i++) {
+            const dl_mention *m = &mentions[i];
+            if (m->sentence != s->index || m->first != t || m->last != t + 1 || !m->country)
+                continue;
+            const dl_place *pl = dl_gazetteer_country(g, m->country);
+            if (pl) {
+                set_place(e, pl, a->body + s->tokens[t].start, s->tokens[t + 1].end - s->tokens[t].start, arena);
+                return;
+            }
+        }
     }
     /* "in the city", "at the summit": the place named last before */
     for (uint32_t t = 1; g && t + 1 < s->n_tokens; t++) {

@@ -246,3 +246,30 @@ TEST(whenwhere_month_before_a_noun_dates_the_noun)
     CHECK_STR(r.e.date_precision, "month");
     dl_arena_free(r.arena);
 }
+
+TEST(whenwhere_time_of_day_joins_the_date)
+{
+    run r = when_where("The bomb was set to explode at 13:30 on Monday, December 6.", "2004-12-05", NULL, "explode",
+                       "ESPREB", NULL, NULL);
+    NEED(r);
+    CHECK_STR(r.e.date, "2004-12-06T13:30");
+    CHECK_STR(r.e.date_precision, "day");
+    dl_arena_free(r.arena);
+}
+
+TEST(whenwhere_officials_in_a_place_did_the_deed_there)
+{
+    run r = when_where("Officials in Mumbai demolished 6,000 shanties.", "2004-12-18", NULL, "demolished", "INDGOV", NULL,
+                       NULL);
+    NEED(r);
+    CHECK_STR(r.e.location_name, "Mumbai");
+    dl_arena_free(r.arena);
+    /* words: "hailed by officials in the United States" says who, not where */
+    quad = 1;
+    r = when_where("The outcome was hailed by officials in the United States.", "2004-12-18", NULL, "hailed", "USAGOV",
+                   NULL, NULL);
+    quad = 4;
+    NEED(r);
+    CHECK(r.e.location_text == NULL);
+    dl_arena_free(r.arena);
+}
