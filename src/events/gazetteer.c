@@ -338,6 +338,10 @@ static int region_line(reader *r, char **f, size_t n)
         warn(r, "expected name, alpha3, admin1, lat, lon, other names");
         return 0;
     }
+    if (lookup_index(g->by_country, f[1]) < 0) {
+        warn(r, "unknown country %s (not in countries.tsv)", f[1]);
+        return 0;
+    }
     intptr_t i = *f[2] ? lookup_index(g->by_admin1, f[2]) : -1;
     if (i >= 0 && strcmp(g->places[i].country, f[1]))
         i = -1;
@@ -369,6 +373,10 @@ static int city_line(reader *r, char **f, size_t n)
     double lat, lon;
     if (n < 5 || !*f[0] || !is_alpha3(f[1]) || !parse_coord(f[3], 90, &lat) || !parse_coord(f[4], 180, &lon)) {
         warn(r, "expected name, alpha3, admin1, lat, lon, population, other names");
+        return 0;
+    }
+    if (lookup_index(g->by_country, f[1]) < 0) {
+        warn(r, "unknown country %s (not in countries.tsv)", f[1]);
         return 0;
     }
     long pop = atol(f[5]);

@@ -185,12 +185,22 @@ TEST(gazetteer_bad_lines_are_reported_and_skipped)
           "DEU\tGermany\tBerlin\t952.5\t13.4\t\nITA\tItaly\n",
           f);
     fclose(f);
+    char cities[256];
+    snprintf(cities, sizeof cities, "%s/gazetteer/cities.tsv", dir);
+    f = fopen(cities, "w");
+    if (!f)
+        SKIP("cannot write");
+    /* a city of a country not listed; a good one */
+    fputs("Atlantis\tATL\t\t10\t10\t5\t\nLyon\tFRA\t\t45.76\t4.84\t520\tLyons\n", f);
+    fclose(f);
     int warnings = 0;
     dl_gazetteer *g = NULL;
     CHECK_INT(dl_gazetteer_open(&g, dir, count_diag, &warnings), DL_OK);
-    CHECK_INT(warnings, 3);
+    CHECK_INT(warnings, 4);
     CHECK(g && dl_gazetteer_country(g, "FRA") && !dl_gazetteer_country(g, "DEU"));
+    CHECK(g && dl_gazetteer_resolve(g, "Lyons", 5, NULL) && !dl_gazetteer_resolve(g, "Atlantis", 8, NULL));
     dl_gazetteer_close(g);
+    unlink(cities);
     unlink(path);
     snprintf(path, sizeof path, "%s/gazetteer", dir);
     rmdir(path);
