@@ -27,6 +27,14 @@ printf '{"id":"e1","time":1100563200,"text":"Police arrested two men."}\n' >"$TM
 check epoch 0 "$DATELINE" clean "$TMP/epoch.jsonl"
 has "$OUT" '"date":"2004-11-16T00:00"'
 
+# --- broken date fields: a warning, the record still read
+printf '{"id":"b1","published":"not a date","text":"Police arrested two men."}\n{"id":"b2","time":{"x":1},"text":"Police arrested two men."}\n{"id":"b3","pubdate":"Tue, 16 Nov 2004 10:32:00 GMT","text":"Police arrested two men."}\n' >"$TMP/bad.jsonl"
+check bad-fields 0 "$DATELINE" clean "$TMP/bad.jsonl"
+has "$ERR" 'unrecognised date "not a date"'
+lines "$OUT" 3
+has "$OUT" '"id":"b2",[^}]*"date":null'
+has "$OUT" '"id":"b3",[^}]*"date":"2004-11-16'
+
 # --- an article with no date: a warning naming it, events undated
 printf '{"id":"nodate-7","text":"Israeli troops attacked Hamas militants in Gaza."}\n' >"$TMP/u.jsonl"
 check undated 0 "$DATELINE" code "$TMP/u.jsonl"
