@@ -191,6 +191,7 @@ static dl_status score_gold(dl_ww_score *score, const dl_whenwhere *ww, const cJ
         const char *cameo = str(g, "cameo");
         int root = cameo && strlen(cameo) >= 2 ? atoi((char[3]){cameo[0], cameo[1], 0}) : 0;
         e.quad_class = root <= 0 ? 0 : root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
+        e.cameo = cameo;
         dl_status st = dl_event_when_where(ww, &e, an->article, s, gold_verb(s, an->article->body, e.source.text),
                                            an->mentions, an->n_mentions, arena);
         if (st)

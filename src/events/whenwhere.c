@@ -229,6 +229,14 @@ static const char *const direction_words[] = {
     "north-west", "south-east", "south-west", "outskirts", "suburbs", "centre", "center", "heart",
     "coast", "outside", "kilometres", "kilometers", "miles", "km", NULL};
 
+/* Occasions where words are said or deals made: a place after them
+ * locates any event. */
+static const char *const occasion_nouns[] = {
+    "summit", "meeting", "meetings", "talks", "conference", "ceremony", "rally", "rallies", "visit", "trip",
+    "briefing", "speech", "interview", "session", "forum", "hearing", "address", "appearance", "stop",
+    "visits", "event", "funeral", "vigil", "residence", "embassy", "consulate", "office", "offices",
+    "headquarters", "parliament", "court", NULL};
+
 /* People a place after them puts somewhere: "militants in Khan Younis"
  * were there, so what was done to them was done there. */
 static const char *const people_nouns[] = {
@@ -288,7 +296,7 @@ static int32_t governing_prep(const dl_sentence *s, uint32_t t)
 /* Does the preposition at p locate an event (it follows a verb, a clause
  * edge, the event's own actor, a noun of place or occasion, or people),
  * rather than qualify some other noun ("wars in Afghanistan")? */
-static bool prep_locates(const dl_sentence *s, int32_t p)
+static bool prep_locates(const dl_sentence *s, int32_t p, bool deed)
 {
     if (p == 0)
         return true; /* "In Cusco, leaders signed ..." */
@@ -299,7 +307,12 @@ static bool prep_locates(const dl_sentence *s, int32_t p)
     /* a name is somewhere: "Koreshige in Beijing", "Hamas in Gaza" */
     if (!is_noun(before->tag) || before->tag == DL_TAG_NNP || before->tag == DL_TAG_NNPS)
         return true;
-    return in_list(before, place_nouns) || in_list(before, people_nouns);
+    /* words are said at an occasion ("at a briefing in Beijing"); a deed is
+     * also placed by its site or its people ("strikes in Gaza", "militants
+     * in Khan Younis"), which for words are only their topic */
+    if (in_list(before, occasion_nouns))
+        return true;
+    return deed && (in_list(before, place_nouns) || in_list(before, people_nouns));
 }
 
 /* Is token `first` inside the mention of the event's source or target?
@@ -396,6 +409,9 @@ static void event_place(const dl_whenwhere *ww, dl_event *e, const dl_article *a
                         dl_arena *arena)
 {
     const dl_gazetteer *g = ww ? ww->gaz : NULL;
+    /* a deed (quad class 2 or 4, and protests: CAMEO 14 is counted as
+     * verbal conflict, but a march happens in a street) or words */
+    bool deed = e->quad_class == 2 || e->quad_class == 4 || (e->cameo && !strncmp(e->cameo, "14", 2));
     clear_place(e);
     dl_gaz_context ctx = {0};
     for (size_t i = 0; i < n_mentions; i++)
@@ -434,14 +450,14 @@ static void event_place(const dl_whenwhere *ww, dl_event *e, const dl_article *a
             longer = true;
         /* "Officials in Mumbai demolished ...": those who did a deed were
          * where it was done; "hailed by officials in the US" says who */
-        bool deed = e->quad_class == 2 || e->quad_class == 4;
         bool office = deed && p > 0 && p < (int32_t)verb && in_list(&s->tokens[p - 1], office_nouns);
-        bool ok = ((p >= 0 && (prep_locates(s, p) || office)) || dwellers) && !modifier && !longer;
+        bool ok = ((p >= 0 && (prep_locates(s, p, deed) || office)) || dwellers) && !modifier && !longer;
         /* "fired at Seoul": the place is whom; "a summit in Chile" is
          * where, even when the coder took Chile for the target */
         bool where_prep = p >= 0 && (word_is(&s->tokens[p], "in") || word_is(&s->tokens[p], "inside") ||
                                      word_is(&s->tokens[p], "within") || word_is(&s->tokens[p], "throughout") ||
-                                     word_is(&s->tokens[p], "across") || word_is(&s->tokens[p], "of"));
+                                     word_is(&s->tokens[p], "across") || word_is(&s->tokens[p], "of") ||
+                                     word_is(&s->tokens[p], "into"));
         if (ok && (where_prep || !in_mention(e, mentions, n_mentions, s->index, t)) && !separated(in_rel, t, verb)) {
             const dl_place *pl = dl_gazetteer_resolve(g, a->body + k->start, len, &ctx);
             long dist = t > verb ? (long)(t - verb) : (long)(verb - t);
@@ -479,7 +495,7 @@ static void event_place(const dl_whenwhere *ww, dl_event *e, const dl_article *a
     for (uint32_t t = 1; g && t + 1 < s->n_tokens; t++) {
         int kind = anaphor(&s->tokens[t + 1]);
         if (!kind || !word_is(&s->tokens[t], "the") || !in_list(&s->tokens[t - 1], location_preps) ||
-            !prep_locates(s, (int32_t)t - 1) || separated(in_rel, t, verb) ||
+            !prep_locates(s, (int32_t)t - 1, deed) || separated(in_rel, t, verb) ||
             (t + 2 < s->n_tokens && word_is(&s->tokens[t + 2], "of")))
             continue;
         size_t len;
@@ -497,7 +513,7 @@ static void event_place(const dl_whenwhere *ww, dl_event *e, const dl_article *a
             if (m->sentence != s->index || !m->kind || (strcmp(m->kind, "place") && strcmp(m->kind, "country")))
                 continue;
             int32_t p = governing_prep(s, m->first);
-            if (p < 0 || !prep_locates(s, p) || in_mention(e, mentions, n_mentions, s->index, m->first))
+            if (p < 0 || !prep_locates(s, p, deed) || in_mention(e, mentions, n_mentions, s->index, m->first))
                 continue;
             e->location_text = m->text;
             e->location_country = m->country;
@@ -511,7 +527,6 @@ static void event_place(const dl_whenwhere *ww, dl_event *e, const dl_article *a
      * (quad class 1 or 3) are said where their source is. */
     if (dateline) {
         const char *sc = actor_country(&e->source, g), *tc = e->target.code ? actor_country(&e->target, g) : NULL;
-        bool deed = e->quad_class == 2 || e->quad_class == 4;
         const char *who = deed && e->target.code ? tc : sc;
         if (who && !strcmp(who, dateline->country))
             set_place(e, dateline, a->dateline, dateline_len, arena);

@@ -273,3 +273,26 @@ TEST(whenwhere_officials_in_a_place_did_the_deed_there)
     CHECK(r.e.location_text == NULL);
     dl_arena_free(r.arena);
 }
+
+TEST(whenwhere_words_are_placed_by_their_occasion_not_their_topic)
+{
+    /* a call about operations in Gaza did not happen in Gaza */
+    quad = 1;
+    run r = when_where("Austin stressed the need to protect civilians during operations in Gaza.", "2023-10-28", NULL,
+                       "stressed", "USAGOV", "ISRGOV", NULL);
+    NEED(r);
+    CHECK(r.e.location_text == NULL);
+    dl_arena_free(r.arena);
+    /* but words said at a briefing in Beijing were said there */
+    r = when_where("At a briefing in Beijing, the spokesman accused Australia of smearing China.", "2024-07-09", NULL,
+                   "accused", "CHNGOV", "AUS", NULL);
+    quad = 4;
+    NEED(r);
+    CHECK_STR(r.e.location_country, "CHN");
+    dl_arena_free(r.arena);
+    /* a deed at the same site is placed there */
+    r = when_where("Troops stepped up operations in Gaza.", "2023-10-28", NULL, "stepped", "ISRMIL", NULL, NULL);
+    NEED(r);
+    CHECK_STR(r.e.location_country, "PSE");
+    dl_arena_free(r.arena);
+}
