@@ -188,8 +188,10 @@ static intptr_t lookup_index(const dl_map *m, const char *key)
     return v ? (intptr_t)v - 1 : -1;
 }
 
-/* The place of this name and country and precision, or -1. */
-static intptr_t same_place(const dl_gazetteer *g, const char *name, const char *country, dl_place_precision prec)
+/* The place of this name and country and precision (and division, when
+ * both name one: Springfield, Missouri is not Springfield, Illinois), or -1. */
+static intptr_t same_place(const dl_gazetteer *g, const char *name, const char *country, dl_place_precision prec,
+                           const char *admin1)
 {
     char key[KEY_MAX];
     size_t k = make_key(name, strlen(name), key);
@@ -197,7 +199,8 @@ static intptr_t same_place(const dl_gazetteer *g, const char *name, const char *
         return -1;
     for (name_ref *r = dl_map_get(g->by_name, key, k); r; r = r->next) {
         const dl_place *p = &g->places[r->place];
-        if (!strcmp(p->country, country) && p->precision == prec)
+        if (!strcmp(p->country, country) && p->precision == prec &&
+            (!admin1 || !*admin1 || !p->admin1 || !strcmp(p->admin1, admin1)))
             return r->place;
     }
     return -1;
@@ -346,7 +349,7 @@ static int region_line(reader *r, char **f, size_t n)
     if (i >= 0 && strcmp(g->places[i].country, f[1]))
         i = -1;
     if (i < 0)
-        i = same_place(g, f[0], f[1], DL_PLACE_REGION);
+        i = same_place(g, f[0], f[1], DL_PLACE_REGION, NULL);
     dl_place *p;
     uint32_t k;
     if (i >= 0) {
@@ -380,7 +383,7 @@ static int city_line(reader *r, char **f, size_t n)
         return 0;
     }
     long pop = atol(f[5]);
-    intptr_t i = same_place(g, f[0], f[1], DL_PLACE_CITY);
+    intptr_t i = same_place(g, f[0], f[1], DL_PLACE_CITY, f[2]);
     uint32_t k;
     dl_place *p;
     if (i >= 0) {

@@ -96,6 +96,9 @@ TEST(gazetteer_ambiguous_names_follow_the_article)
     CHECK(p && !strcmp(p->country, "CAN"));
     p = resolve(g, "Birmingham", NULL, NULL); /* the bigger one */
     CHECK(p && !strcmp(p->country, "GBR"));
+    /* same-named cities of one country stay apart, by division */
+    const dl_place *all[8];
+    CHECK(dl_gazetteer_find(g, "Springfield", 11, all, 8) >= 3);
     p = resolve(g, "Punjab", "IND", NULL);
     CHECK(p && !strcmp(p->country, "IND"));
     p = resolve(g, "Punjab", "PAK", NULL);
