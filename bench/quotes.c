@@ -49,7 +49,7 @@ int main(int argc, char **argv)
     dl_quoter *quoter;
     dl_actors_options ao = DL_ACTORS_OPTIONS_INIT;
     if (dl_parser_open(&parser, NULL) || dl_actors_open(&actors, &ao) ||
-        dl_quoter_open(&quoter, NULL)) {
+        dl_quoter_open(&quoter, NULL, NULL, NULL)) {
         fprintf(stderr, "bench_quotes: cannot load data (set DATELINE_DATA)\n");
         return 3;
     }

@@ -62,3 +62,4 @@ echo "clean: median $sec s over $RUNS runs, $(echo "scale=1; $bytes / 1048576 / 
 "$ROOT/$BUILD/bench_actors" "$ROOT"/examples/*.txt
 BUILD=$BUILD sh "$ROOT/bench/ingest.sh"
 "$ROOT/$BUILD/bench_quotes" 2>/dev/null | sed 's/^/quotes: /' || true
+BUILD=$BUILD sh "$ROOT/bench/serve.sh"

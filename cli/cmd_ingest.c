@@ -195,9 +195,8 @@ int cmd_ingest(int argc, char **argv)
         return rc;
     if (!g.db)
         g.db = dl_cli_default_db();
-    dl_status st = dl_store_open(&g.store, g.db);
+    dl_status st = dl_store_open(&g.store, g.db, dl_cli_print_diag, &g.cli);
     if (st) {
-        dl_cli_error(&g.cli, "%s", dl_store_open_message());
         return DL_EXIT_FATAL;
     }
     dl_pipeline *pipeline = NULL;

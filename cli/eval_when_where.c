@@ -65,7 +65,7 @@ int dl_cli_eval_when_where(int argc, char **argv)
     if ((rc = dl_cli_open_pipeline(&cli, &pipeline, DL_STAGE_ALL, NULL, NULL)))
         return rc;
     dl_cleaner *cleaner = NULL;
-    if (dl_cleaner_open(&cleaner, cli.data_dir)) {
+    if (dl_cleaner_open(&cleaner, cli.data_dir, dl_cli_print_diag, &cli)) {
         dl_cli_error(&cli, "cannot load the cleaner's tables");
         dl_pipeline_close(pipeline);
         return DL_EXIT_FATAL;

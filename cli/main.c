@@ -68,7 +68,7 @@ int main(int argc, char **argv)
     if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help"))
         return usage(stdout, cmds, n);
     if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
-        printf("dateline " DL_VERSION "\n");
+        printf("dateline %s\n", dl_version());
         return DL_EXIT_OK;
     }
     for (size_t i = 0; i < n; i++) {

@@ -68,36 +68,29 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
         switch (c) {
         case O_DB: db = optarg; break;
         case O_FORMAT: format = optarg; break;
-        case O_ACTOR: q.actor = optarg; break;
-        case O_SOURCE: q.source = optarg; break;
-        case O_TARGET: q.target = optarg; break;
-        case O_CAMEO: q.cameo = optarg; break;
-        case O_PLOVER: q.plover = optarg; break;
-        case O_COUNTRY: q.country = optarg; break;
-        case O_SPEAKER: q.speaker = optarg; break;
+        case O_ACTOR:
+        case O_SOURCE:
+        case O_TARGET:
+        case O_CAMEO:
+        case O_PLOVER:
+        case O_COUNTRY:
+        case O_SPEAKER:
         case O_SINCE:
         case O_UNTIL:
-            if (!dl_iso_date_valid(optarg)) {
-                dl_cli_error(&cli, "%s takes an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY), not '%s'",
-                             c == O_SINCE ? "--since" : "--until", optarg);
-                return DL_EXIT_USAGE;
-            }
-            if (c == O_SINCE)
-                q.since = optarg;
-            else
-                q.until = optarg;
-            break;
-        case O_WHAT: what = optarg; break;
-        case 'n':
-        case O_LIMIT: {
-            char *end;
-            q.limit = strtoll(optarg, &end, 10);
-            if (*end || q.limit < 0) {
-                dl_cli_error(&cli, "--limit takes a whole number, not '%s'", optarg);
+        case O_LIMIT:
+        case 'n': {
+            /* The library checks filters, so the HTTP API takes the same. */
+            const char *name = "limit", *why;
+            for (const struct option *o = opts; o->name; o++)
+                if (o->val == c)
+                    name = o->name;
+            if (dl_query_set(&q, name, optarg, &why)) {
+                dl_cli_error(&cli, "--%s %s, not '%s'", name, why, optarg);
                 return DL_EXIT_USAGE;
             }
             break;
         }
+        case O_WHAT: what = optarg; break;
         case 'h':
             fputs(usage, stdout);
             return DL_EXIT_OK;
@@ -164,9 +157,8 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
         return DL_EXIT_FATAL;
     }
     dl_store *store;
-    dl_status st = dl_store_open(&store, db);
+    dl_status st = dl_store_open(&store, db, dl_cli_print_diag, &cli);
     if (st) {
-        dl_cli_error(&cli, "%s", dl_store_open_message());
         free((char *)q.text);
         return DL_EXIT_FATAL;
     }

@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static dl_cleaner *cleaner;
-    if (!cleaner && dl_cleaner_open(&cleaner, NULL) != DL_OK)
+    if (!cleaner && dl_cleaner_open(&cleaner, NULL, NULL, NULL) != DL_OK)
         abort(); /* run with DATELINE_DATA pointing at data/ */
     dl_buf text = DL_BUF_INIT;
     if (dl_utf8_repair(&text, (const char *)data, size, NULL, NULL) || !text.data) {

@@ -15,8 +15,8 @@
  *
  * Conventions (see STYLE.md):
  *   - Functions return dl_status: 0 (DL_OK) or a negative code. Details of a
- *     failure (file, line, byte, message) are reported through a dl_diag
- *     callback or kept in a dl_error; the library never prints and never exits.
+ *     failure (file, line, byte, message) are reported through the dl_diag
+ *     sink given to each opener; the library never prints and never exits.
  *   - Out-parameters come first.
  *   - Memory: everything that belongs to one document lives in a dl_arena the
  *     caller owns and frees in one call. Long-lived objects have _open/_close
@@ -35,7 +35,11 @@
 extern "C" {
 #endif
 
-#define DL_VERSION "0.1.0"
+#define DL_VERSION "0.2.0"
+
+/* The library's version ("0.2.0"): the one it was built as, which may
+ * differ from the DL_VERSION of the header a program was compiled with. */
+const char *dl_version(void);
 
 /* ------------------------------------------------------------------ status */
 
@@ -88,12 +92,18 @@ void dl_arena_reset(dl_arena *arena);
 /* Bytes handed out since creation or the last reset. */
 size_t dl_arena_used(const dl_arena *arena);
 
-/* A growable byte buffer; see src/base/buf.h for the functions. */
+/* A growable byte buffer: the records' JSON writers append to one. A zeroed
+ * dl_buf is empty; data is NUL-terminated once anything was appended; the
+ * buffer owns its memory until dl_buf_free(). */
 typedef struct dl_buf {
     char *data;
     size_t len;
     size_t cap;
 } dl_buf;
+void dl_buf_free(dl_buf *buf);
+/* Appends; DL_OK or DL_ERR_NOMEM (the buffer is unchanged then). */
+dl_status dl_buf_append(dl_buf *buf, const void *data, size_t len);
+dl_status dl_buf_puts(dl_buf *buf, const char *s);
 
 /* --------------------------------------------------------------- documents */
 
@@ -130,7 +140,7 @@ typedef struct dl_reader_options {
     dl_diag_fn diag;         /* may be NULL */
     void *diag_user;
 } dl_reader_options;
-#define DL_READER_OPTIONS_INIT {1, DL_FORMAT_AUTO, 0, NULL, NULL}
+#define DL_READER_OPTIONS_INIT {.version = 1, .format = DL_FORMAT_AUTO}
 
 /* Opens a reader over `paths` (files, directories read recursively in
  * sorted order, or "-" for standard input). The array is copied. */
@@ -179,7 +189,7 @@ typedef struct dl_cleaner dl_cleaner;
 /* Loads the cleaner's tables (boilerplate phrases, agency names) from
  * `data_dir` (the project's data/ folder). NULL picks the default search
  * (see dl_data_dir()). */
-dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir);
+dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir, dl_diag_fn diag, void *user);
 void dl_cleaner_close(dl_cleaner *cleaner);
 
 /* Splits `doc` into articles and cleans each. The array and every string
@@ -330,7 +340,7 @@ typedef struct dl_actors_options {
      * the bare country code (USA), as TABARI and PETRARCH code it. */
     bool country_as_government;
 } dl_actors_options;
-#define DL_ACTORS_OPTIONS_INIT {1, NULL, NULL, 0, NULL, 0, NULL, NULL, true}
+#define DL_ACTORS_OPTIONS_INIT {.version = 1, .country_as_government = true}
 
 dl_status dl_actors_open(dl_actors **out, const dl_actors_options *options);
 void dl_actors_close(dl_actors *actors);
@@ -361,7 +371,9 @@ typedef struct dl_quote {
 
 typedef struct dl_quoter dl_quoter;
 
-dl_status dl_quoter_open(dl_quoter **out, const char *data_dir);
+/* Loads data_dir/quotes/cues.txt (data_dir NULL: dl_data_dir()); problems
+ * in it go to diag (may be NULL) with file and line. */
+dl_status dl_quoter_open(dl_quoter **out, const char *data_dir, dl_diag_fn diag, void *user);
 void dl_quoter_close(dl_quoter *quoter);
 dl_status dl_quotes_find(dl_quote **quotes, size_t *n_quotes, const dl_quoter *quoter,
                          const dl_article *article, const dl_sentence *sentences,
@@ -380,6 +392,9 @@ typedef struct dl_event_actor {
     int32_t mention;    /* index into the article's mentions, or -1 */
 } dl_event_actor;
 
+/* One coded event. Strings live in the arena given to dl_code_events(), or
+ * in the coder (CAMEO names and codes, PLOVER types, pattern text and file:
+ * valid while the coder is open); NULL where absent. */
 typedef struct dl_event {
     uint32_t sentence;
     const char *sentence_text;
@@ -433,9 +448,8 @@ typedef struct dl_coder_options {
     size_t n_discard_files;
     dl_diag_fn diag;
     void *diag_user;
-    const dl_actors *actors;  /* to code the dateline's place; may be NULL */
 } dl_coder_options;
-#define DL_CODER_OPTIONS_INIT {1, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL}
+#define DL_CODER_OPTIONS_INIT {.version = 1}
 
 dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options);
 void dl_coder_close(dl_coder *coder);
@@ -507,7 +521,7 @@ typedef struct dl_pipeline_options {
     dl_diag_fn diag;
     void *diag_user;
 } dl_pipeline_options;
-#define DL_PIPELINE_OPTIONS_INIT {1, DL_STAGE_ALL, NULL, NULL, NULL, NULL, NULL}
+#define DL_PIPELINE_OPTIONS_INIT {.version = 1, .stages = DL_STAGE_ALL}
 
 dl_status dl_pipeline_open(dl_pipeline **out, const dl_pipeline_options *options);
 void dl_pipeline_close(dl_pipeline *pipeline);
@@ -556,12 +570,19 @@ void dl_input_close(dl_input *input);
  * DL_ERR_VERSION, an older one is upgraded in place. */
 typedef struct dl_store dl_store;
 
-dl_status dl_store_open(dl_store **out, const char *path);
+/* Opens (creating or upgrading) the store at path. A store that cannot be
+ * opened or is refused is reported through diag (may be NULL), naming the
+ * file and saying why. */
+dl_status dl_store_open(dl_store **out, const char *path, dl_diag_fn diag, void *user);
+/* Opens an existing store for reading only (the server): nothing is
+ * created or upgraded, and every write fails. A store that is missing,
+ * not a dateline store, or of another schema version is refused. One
+ * handle serves one thread at a time; open one per thread. */
+dl_status dl_store_open_readonly(dl_store **out, const char *path, dl_diag_fn diag, void *user);
 void dl_store_close(dl_store *store);
-/* The last error's message (static or owned by the store). */
+/* The detail of the last failed call on this store (what was being done
+ * and SQLite's message), kept on the handle; owned by the store. */
 const char *dl_store_message(const dl_store *store);
-/* Why dl_store_open() failed, when *out could not be made. */
-const char *dl_store_open_message(void);
 
 /* Is this article (by its content key) stored already? */
 dl_status dl_store_has(dl_store *store, const dl_article *article, bool *found);
@@ -591,7 +612,21 @@ typedef struct dl_query {
     const char *until;     /* ISO date, inclusive */
     const char *text;      /* search: the user's query, any text */
     int64_t limit;         /* 0: no limit */
+    const char *cursor;    /* events: start after the event with this id (its
+                              "id" in the API), in the events' order */
 } dl_query;
+
+/* Sets the filter called `name` to `value`: one parser for the options of
+ * `dateline events` (--actor X sets "actor") and the parameters of the HTTP
+ * API, so both accept exactly the same filters. Names: actor, source,
+ * target, cameo, plover, country, speaker, since, until, limit, cursor.
+ * The value is checked and kept by pointer (it must outlive q): dates are
+ * YYYY-MM-DD, limit a whole number, cursor an event id, country three
+ * letters, cameo one to four digits, plover letters and '_', names at most
+ * 200 bytes of printable UTF-8. Returns DL_OK; DL_ERR_ARG for a bad value,
+ * DL_ERR_PARSE for a name that is no filter; *why (may be NULL) then gets a
+ * static phrase that completes "--NAME ..." ("takes a date YYYY-MM-DD"). */
+dl_status dl_query_set(dl_query *q, const char *name, const char *value, const char **why);
 
 /* One result row: parallel arrays of column names and values (NULL for SQL
  * NULL), valid during the callback. Every table has a "json" column holding
@@ -611,6 +646,57 @@ typedef enum dl_table {
 
 dl_status dl_store_query(dl_store *store, dl_table table, const dl_query *query, dl_row_fn fn,
                          void *user);
+
+/* Aggregates of the events a dl_query selects (its limit and cursor do not
+ * apply), for time series, networks and maps. Every row has an "events"
+ * count, and "cooperation" / "conflict" counts (quad classes 1-2 / 3-4):
+ *   DL_BY_DAY, _WEEK, _MONTH  period (YYYY-MM-DD: the day, the week's
+ *                             Monday, the month's first day), key (by group);
+ *                             undated events are left out; ordered by period
+ *   DL_BY_DYAD     source, source_name, target, target_name, goldstein
+ *                  (mean): events with a coded source and target
+ *   DL_BY_COUNTRY  country: where it happened, that is the location's
+ *                  country, else the target's, else the source's
+ *   DL_BY_ACTOR    actor (code), name: events where it is source or target
+ * group (time series only) names the key: quad class, PLOVER type, CAMEO
+ * root, or none (key is null). Later groupings (stories) add an enum value
+ * and one SQL expression in aggregate.c. */
+typedef enum dl_aggregate_by {
+    DL_BY_DAY = 1,
+    DL_BY_WEEK,
+    DL_BY_MONTH,
+    DL_BY_DYAD,
+    DL_BY_COUNTRY,
+    DL_BY_ACTOR,
+} dl_aggregate_by;
+
+typedef enum dl_aggregate_group {
+    DL_GROUP_NONE = 0,
+    DL_GROUP_QUAD,
+    DL_GROUP_PLOVER,
+    DL_GROUP_ROOT,
+} dl_aggregate_group;
+
+/* "day" -> DL_BY_DAY, "quad" -> DL_GROUP_QUAD; -1 for unknown names. */
+int dl_aggregate_by_from_name(const char *name);
+int dl_aggregate_group_from_name(const char *name);
+
+dl_status dl_store_aggregate(dl_store *store, dl_aggregate_by by, dl_aggregate_group group,
+                             const dl_query *query, dl_row_fn fn, void *user);
+
+/* Coded actors with their counts: actor (name as stored, else as written),
+ * code, country, kind, mentions, articles; most mentioned first. Filters:
+ * actor, country, since, until, limit. Media are left out. */
+dl_status dl_store_actor_counts(dl_store *store, const dl_query *query, dl_row_fn fn, void *user);
+
+/* One stored record by id, as a row of the DL_TABLE_EVENTS (event_id is
+ * the id) or DL_TABLE_ARTICLES query; fn is not called when there is no
+ * such record. */
+dl_status dl_store_event_by_id(dl_store *store, int64_t id, dl_row_fn fn, void *user);
+dl_status dl_store_article_by_id(dl_store *store, const char *id, dl_row_fn fn, void *user);
+/* The quotes that start in one sentence of an article (DL_TABLE_QUOTES rows). */
+dl_status dl_store_sentence_quotes(dl_store *store, const char *article_id, int64_t sentence,
+                                   dl_row_fn fn, void *user);
 
 /* ------------------------------------------------------------------ export */
 
@@ -637,6 +723,43 @@ void dl_export_init(dl_export *x, dl_export_format format, dl_table table,
                     int (*write)(void *out, const char *data, size_t len), void *out);
 dl_status dl_export_row(void *export_, size_t n, const char *const *names, const char *const *values);
 void dl_export_free(dl_export *x);
+
+/* ------------------------------------------------------------------- serve */
+
+/* The HTTP API and dashboard over a store (`dateline serve`). The store is
+ * opened read-only, one connection per worker thread. Every request gets
+ * one access-log line, given to `log` (no newline; may be NULL). */
+typedef void (*dl_log_fn)(void *user, const char *line);
+
+typedef struct dl_serve_options {
+    int version;
+    const char *db;           /* the store */
+    const char *listen;       /* "127.0.0.1:8080" (NULL: that), "[::1]:8080", "0.0.0.0:8080";
+                                 port 0 picks a free port (see dl_server_url) */
+    const char *web_dir;      /* the dashboard's folder; NULL: "web" beside dl_data_dir();
+                                 "" serves the API only */
+    unsigned threads;         /* worker threads; 0: 4 */
+    unsigned max_connections; /* open connections at once, beyond which new ones are
+                                 closed at once; 0: 1000 */
+    unsigned timeout;         /* seconds a silent connection is kept; 0: 10 */
+    dl_log_fn log;
+    void *log_user;
+} dl_serve_options;
+#define DL_SERVE_OPTIONS_INIT {1, NULL, NULL, NULL, 0, 0, 0, NULL, NULL}
+
+typedef struct dl_server dl_server;
+
+/* Starts serving in background threads and returns. On failure, message
+ * (message_size bytes) says why: the store cannot be read, the address is
+ * taken, and so on. */
+dl_status dl_server_start(dl_server **out, const dl_serve_options *options, char *message,
+                          size_t message_size);
+/* "http://127.0.0.1:8080/": where the server listens (the real port). */
+const char *dl_server_url(const dl_server *server);
+/* The dashboard folder in use, or NULL when there is none. */
+const char *dl_server_web_dir(const dl_server *server);
+/* Stops accepting, lets running requests finish, and frees everything. */
+void dl_server_stop(dl_server *server);
 
 /* ------------------------------------------------------------------- data */
 

@@ -50,7 +50,7 @@ dl_status dl_pipeline_open(dl_pipeline **out, const dl_pipeline_options *options
     p->stages = s;
     p->diag = o->diag;
     p->diag_user = o->diag_user;
-    dl_status st = dl_cleaner_open(&p->cleaner, o->data_dir);
+    dl_status st = dl_cleaner_open(&p->cleaner, o->data_dir, o->diag, o->diag_user);
     if (!st && (s & DL_STAGE_PARSE))
         st = dl_parser_open(&p->parser, o->data_dir);
     if (!st && (s & DL_STAGE_ACTORS)) {
@@ -64,7 +64,7 @@ dl_status dl_pipeline_open(dl_pipeline **out, const dl_pipeline_options *options
         st = dl_actors_open(&p->actors, &ao);
     }
     if (!st && (s & DL_STAGE_QUOTES))
-        st = dl_quoter_open(&p->quoter, o->data_dir);
+        st = dl_quoter_open(&p->quoter, o->data_dir, o->diag, o->diag_user);
     if (!st && (s & DL_STAGE_EVENTS)) {
         dl_coder_options co = DL_CODER_OPTIONS_INIT;
         if (o->coder)
@@ -73,8 +73,6 @@ dl_status dl_pipeline_open(dl_pipeline **out, const dl_pipeline_options *options
             co.data_dir = o->data_dir;
         if (!co.diag)
             co.diag = o->diag, co.diag_user = o->diag_user;
-        if (!co.actors)
-            co.actors = p->actors;
         st = dl_coder_open(&p->coder, &co);
     }
     if (st) {

@@ -11,7 +11,8 @@
 
 #define DL_BUF_INIT {NULL, 0, 0}
 
-void dl_buf_free(dl_buf *b);
+/* dl_buf_free, dl_buf_append and dl_buf_puts are public (dateline.h). */
+
 /* Empties the buffer but keeps its memory. */
 static inline void dl_buf_clear(dl_buf *b)
 {
@@ -21,8 +22,6 @@ static inline void dl_buf_clear(dl_buf *b)
 }
 /* Makes room for `extra` more bytes (plus the terminating NUL). */
 dl_status dl_buf_reserve(dl_buf *b, size_t extra);
-dl_status dl_buf_append(dl_buf *b, const void *data, size_t len);
-dl_status dl_buf_puts(dl_buf *b, const char *s);
 dl_status dl_buf_putc(dl_buf *b, char c);
 dl_status dl_buf_printf(dl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 dl_status dl_buf_vprintf(dl_buf *b, const char *fmt, va_list ap);

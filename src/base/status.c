@@ -17,3 +17,8 @@ const char *dl_status_name(dl_status status)
     }
     return "unknown status";
 }
+
+const char *dl_version(void)
+{
+    return DL_VERSION;
+}

@@ -10,19 +10,25 @@
 #include <strings.h>
 
 /* Reads the non-comment, non-blank lines of data_dir/name into a malloc'ed
- * array of malloc'ed strings. */
-static dl_status read_list(const char *data_dir, const char *name, char ***out, size_t *n)
+ * array of malloc'ed strings. With `tabbed`, a line must be REASON<TAB>TEXT;
+ * one without a tab is reported (file and line) and skipped. */
+static dl_status read_list(const char *data_dir, const char *name, char ***out, size_t *n,
+                           bool tabbed, dl_diag_fn diag, void *user)
 {
     dl_buf path = DL_BUF_INIT;
     dl_lines l;
     dl_status st = dl_data_path(&path, data_dir, name);
-    if (st || (st = dl_lines_open(&l, path.data, false, NULL, NULL))) {
+    if (st || (st = dl_lines_open(&l, path.data, true, diag, user))) {
         dl_buf_free(&path);
         return st;
     }
     size_t count = 0, room = 0, len;
     char **items = NULL, *line;
     while (dl_lines_next(&l, &line, &len)) {
+        if (tabbed && !strchr(line, '\t')) {
+            dl_lines_warn(&l, "a line here is REASON<TAB>PATTERN; no tab, line skipped");
+            continue;
+        }
         if (count == room) {
             room = room ? room * 2 : 32;
             char **ni = realloc(items, room * sizeof *ni);
@@ -107,7 +113,7 @@ static dl_status index_boiler(dl_cleaner *c)
     return DL_OK;
 }
 
-dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir)
+dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir, dl_diag_fn diag, void *user)
 {
     if (!data_dir)
         data_dir = dl_data_dir();
@@ -116,15 +122,15 @@ dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir)
         return DL_ERR_NOMEM;
     char **boiler = NULL;
     size_t n_boiler = 0;
-    dl_status st = read_list(data_dir, "clean/boilerplate.tsv", &boiler, &n_boiler);
+    dl_status st = read_list(data_dir, "clean/boilerplate.tsv", &boiler, &n_boiler, true, diag, user);
     if (!st)
-        st = read_list(data_dir, "clean/captions.txt", &c->caption_list, &c->n_captions);
+        st = read_list(data_dir, "clean/captions.txt", &c->caption_list, &c->n_captions, false, diag, user);
     if (!st)
         st = multi_build(&c->captions, c->caption_list, c->n_captions);
     if (!st)
-        st = read_list(data_dir, "clean/agencies.txt", &c->agencies, &c->n_agencies);
+        st = read_list(data_dir, "clean/agencies.txt", &c->agencies, &c->n_agencies, false, diag, user);
     if (!st)
-        st = read_list(data_dir, "clean/dateline-stop.txt", &c->stop, &c->n_stop);
+        st = read_list(data_dir, "clean/dateline-stop.txt", &c->stop, &c->n_stop, false, diag, user);
     if (!st && !(c->boiler = calloc(n_boiler ? n_boiler : 1, sizeof *c->boiler)))
         st = DL_ERR_NOMEM;
     for (size_t i = 0; !st && i < n_boiler; i++) {

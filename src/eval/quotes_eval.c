@@ -459,7 +459,7 @@ dl_status dl_quote_eval_dir(dl_quote_eval *ev, const char *dir, const char *data
     if (!st)
         st = dl_actors_open(&s.actors, &ao);
     if (!st)
-        st = dl_quoter_open(&s.quoter, data_dir);
+        st = dl_quoter_open(&s.quoter, data_dir, NULL, NULL);
     dl_map *seen = dl_map_new();
     if (!st && !seen)
         st = DL_ERR_NOMEM;

@@ -287,7 +287,6 @@ dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options)
     dl_coder *c = calloc(1, sizeof *c);
     if (!c)
         return DL_ERR_NOMEM;
-    c->actors = o->actors;
     dl_status st = (c->arena = dl_arena_new(1 << 20)) && (c->by_word = dl_map_new()) ? DL_OK : DL_ERR_NOMEM;
     if (!st)
         st = dl_verb_dict_init(&c->verbs);

@@ -74,7 +74,6 @@ struct dl_coder {
     dl_verb_dict verbs;
     dl_discard_dict discards;
     dl_cameo *cameo;
-    const dl_actors *actors;
     dl_whenwhere *whenwhere; /* event dates and places */
     cverb *cverbs;        /* parallel to verbs.verbs */
     cpattern *cpatterns;  /* parallel to verbs.patterns */

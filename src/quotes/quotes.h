@@ -27,7 +27,7 @@ typedef enum dl_cue_kind {
 /* Loads the cue lexicon from one file (dl_quoter_open() reads
  * DATA_DIR/quotes/cues.txt). Malformed lines are skipped; a file without
  * a single cue is DL_ERR_EMPTY. Free with dl_quoter_close(). */
-dl_status dl_quoter_load(dl_quoter **out, const char *path);
+dl_status dl_quoter_load(dl_quoter **out, const char *path, dl_diag_fn diag, void *user);
 
 /* The longest cue of a kind in `mask` that starts at toks[i] (each word
  * matches the token's text or lemma, case ignored). Sets *len to its

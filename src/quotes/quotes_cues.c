@@ -76,7 +76,7 @@ static dl_status add_entry(dl_quoter *q, dl_cue_kind kind, char *words)
     return DL_OK;
 }
 
-dl_status dl_quoter_load(dl_quoter **out, const char *path)
+dl_status dl_quoter_load(dl_quoter **out, const char *path, dl_diag_fn diag, void *user)
 {
     *out = NULL;
     dl_quoter *q = calloc(1, sizeof *q);
@@ -85,23 +85,31 @@ dl_status dl_quoter_load(dl_quoter **out, const char *path)
         return DL_ERR_NOMEM;
     }
     dl_dict_file f;
-    dl_status st = dl_dict_file_open(&f, path, NULL, NULL);
+    dl_status st = dl_dict_file_open(&f, path, diag, user);
     dl_dict_line line;
     while (!st && dl_dict_file_next(&f, &line)) {
         char *text = line.text;
+        if (!*text)
+            continue; /* a comment line */
         size_t k = strcspn(text, " \t");
-        if (text[k] == '\0')
-            continue; /* a kind with no words: skipped as malformed */
+        if (text[k] == '\0') {
+            dl_dict_warn(&f, line.number, "a cue line is KIND WORDS...; no words here, line skipped");
+            continue;
+        }
         text[k] = '\0';
         dl_cue_kind kind = DL_CUE_NONE;
         for (size_t i = 0; i < sizeof kind_names / sizeof *kind_names; i++)
             if (!strcasecmp(kind_names[i].name, text))
                 kind = kind_names[i].kind;
-        if (kind == DL_CUE_NONE)
+        if (kind == DL_CUE_NONE) {
+            dl_dict_warn(&f, line.number, "unknown cue kind '%s'; line skipped", text);
             continue;
+        }
         st = add_entry(q, kind, text + k + 1);
-        if (st == DL_ERR_PARSE)
-            st = DL_OK; /* too many or too long words: the line is skipped */
+        if (st == DL_ERR_PARSE) {
+            dl_dict_warn(&f, line.number, "too many or too long words in a cue; line skipped");
+            st = DL_OK;
+        }
     }
     dl_dict_file_close(&f); /* safe after a failed open, which zeroes f */
     if (!st && q->n_entries == 0)
@@ -114,7 +122,7 @@ dl_status dl_quoter_load(dl_quoter **out, const char *path)
     return DL_OK;
 }
 
-dl_status dl_quoter_open(dl_quoter **out, const char *data_dir)
+dl_status dl_quoter_open(dl_quoter **out, const char *data_dir, dl_diag_fn diag, void *user)
 {
     *out = NULL;
     if (!data_dir)
@@ -124,7 +132,7 @@ dl_status dl_quoter_open(dl_quoter **out, const char *data_dir)
     dl_buf path = DL_BUF_INIT;
     dl_status st = dl_buf_printf(&path, "%s/quotes/cues.txt", data_dir);
     if (!st)
-        st = dl_quoter_load(out, path.data);
+        st = dl_quoter_load(out, path.data, diag, user);
     dl_buf_free(&path);
     return st;
 }

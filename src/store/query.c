@@ -145,7 +145,15 @@ static void build(sql_builder *b, dl_table table, const dl_query *q)
             param(b, q->country, 0);
         }
         date_filter(b, "e.date", q);
-        add(b, " ORDER BY e.date, a.rowid, e.sentence");
+        if (q->cursor) {
+            /* Keyset pagination: the rows after the cursor's event in the
+             * order below (a missing date sorts first, as NULL does). */
+            add(b, " AND (coalesce(e.date, ''), e.article, e.sentence, e.rowid) >"
+                   " (SELECT coalesce(c.date, ''), c.article, c.sentence, c.rowid FROM events c"
+                   " WHERE c.rowid = CAST(? AS INTEGER))");
+            param(b, q->cursor, 0);
+        }
+        add(b, " ORDER BY e.date, a.rowid, e.sentence, e.rowid");
         break;
     case DL_TABLE_QUOTES:
         add(b, "SELECT a.id AS article, a.date, q.sentence, q.speaker, q.speaker_name, q.speaker_code,"
@@ -275,6 +283,25 @@ static dl_status run(dl_store *s, sql_builder *b, dl_row_fn fn, void *user, bool
     free(names);
     free(values);
     sqlite3_finalize(st);
+    return rc;
+}
+
+dl_status dl_store_query_wrapped(dl_store *s, dl_table table, const dl_query *q, const char *prefix,
+                                 const char *suffix, const char *const *extra, int n_extra, dl_row_fn fn,
+                                 void *user)
+{
+    static const dl_query none;
+    sql_builder b = {0};
+    add(&b, prefix);
+    build(&b, table, q ? q : &none);
+    add(&b, suffix);
+    for (int i = 0; i < n_extra; i++)
+        param(&b, extra[i], 0);
+    dl_status rc = b.failed ? DL_ERR_NOMEM : DL_OK;
+    bool syntax = false;
+    if (!rc)
+        rc = run(s, &b, fn, user, &syntax);
+    builder_free(&b);
     return rc;
 }
 

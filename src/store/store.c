@@ -33,9 +33,6 @@ struct dl_store {
     char message[512];
 };
 
-static char open_message[512];
-
-const char *dl_store_open_message(void) { return open_message; }
 const char *dl_store_message(const dl_store *s) { return s->message; }
 
 dl_status dl_store_fail(dl_store *s, const char *what)
@@ -152,15 +149,22 @@ static bool has_tables(sqlite3 *db)
     return any;
 }
 
-dl_status dl_store_open(dl_store **out, const char *path)
+/* readonly: for readers that must never change the file (the server): no
+ * schema is created or upgraded, and SQLite refuses every write on the
+ * connection. */
+/* Opens the store; on failure says why in open_message (the public openers
+ * hand it to the caller's diagnostics sink). */
+static dl_status open_store(dl_store **out, const char *path, bool readonly, char *open_message,
+                            size_t open_message_size)
 {
     *out = NULL;
     open_message[0] = '\0';
     dl_store *s = calloc(1, sizeof *s);
     if (!s)
         return DL_ERR_NOMEM;
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-        snprintf(open_message, sizeof open_message, "cannot open %s: %s", path,
+    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        snprintf(open_message, open_message_size, "cannot open %s: %s", path,
                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
         dl_store_close(s);
         return DL_ERR_DB;
@@ -170,27 +174,33 @@ dl_status dl_store_open(dl_store **out, const char *path)
     /* Read before writing anything: a file that is not a database says so
      * on the first read, and a store we must refuse stays as it was. */
     if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, &err) != SQLITE_OK) {
-        snprintf(open_message, sizeof open_message, "%s is not a dateline store: %s", path, err);
+        snprintf(open_message, open_message_size, "%s is not a dateline store: %s", path, err);
         sqlite3_free(err);
         dl_store_close(s);
         return DL_ERR_DB;
     }
     int v = schema_version(s->db);
     if (v > SCHEMA_VERSION) {
-        snprintf(open_message, sizeof open_message,
+        snprintf(open_message, open_message_size,
                  "%s has schema version %d, newer than this dateline reads (%d); use a newer dateline",
                  path, v, SCHEMA_VERSION);
         dl_store_close(s);
         return DL_ERR_VERSION;
     }
     if (v == 0 && has_tables(s->db)) {
-        snprintf(open_message, sizeof open_message, "%s holds other tables: not a dateline store", path);
+        snprintf(open_message, open_message_size, "%s holds other tables: not a dateline store", path);
         dl_store_close(s);
         return DL_ERR_VERSION;
     }
-    if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    if (readonly && v < SCHEMA_VERSION) {
+        snprintf(open_message, open_message_size,
+                 "%s is empty or from an older dateline: run `dateline ingest --db %s` on it first", path, path);
+        dl_store_close(s);
+        return DL_ERR_VERSION;
+    }
+    if (!readonly && sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
                      NULL, NULL, &err) != SQLITE_OK) {
-        snprintf(open_message, sizeof open_message, "cannot set up %s: %s", path, err);
+        snprintf(open_message, open_message_size, "cannot set up %s: %s", path, err);
         sqlite3_free(err);
         dl_store_close(s);
         return DL_ERR_DB;
@@ -202,7 +212,7 @@ dl_status dl_store_open(dl_store **out, const char *path)
     events_table_sql(&sql);
     dl_buf_puts(&sql, events_indexes);
     err = NULL;
-    if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+    if (!readonly && (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
         (v == 0 && sqlite3_exec(s->db, schema_v1, NULL, NULL, &err) != SQLITE_OK) ||
         sqlite3_exec(s->db, sql.data, NULL, NULL, &err) != SQLITE_OK ||
         add_missing_event_columns(s->db, &err) != SQLITE_OK ||
@@ -211,8 +221,8 @@ dl_status dl_store_open(dl_store **out, const char *path)
                       "INSERT OR REPLACE INTO meta VALUES('schema_version','" SCHEMA_VERSION_TEXT "'),"
                       "('created_by','dateline " DL_VERSION "')",
                       NULL, NULL, &err) != SQLITE_OK) ||
-        sqlite3_exec(s->db, "COMMIT", NULL, NULL, &err) != SQLITE_OK) {
-        snprintf(open_message, sizeof open_message, "cannot create the schema in %s: %s", path,
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, &err) != SQLITE_OK)) {
+        snprintf(open_message, open_message_size, "cannot create the schema in %s: %s", path,
                  err ? err : sqlite3_errmsg(s->db));
         sqlite3_free(err);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -241,8 +251,11 @@ dl_status dl_store_open(dl_store **out, const char *path)
     };
     for (size_t i = 0; i < sizeof stmts / sizeof *stmts; i++) {
         sqlite3_stmt **slot = (sqlite3_stmt **)((char *)s + stmts[i].offset);
-        if (sqlite3_prepare_v3(s->db, stmts[i].sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK) {
-            snprintf(open_message, sizeof open_message, "cannot prepare statements on %s: %s", path,
+        /* A read-only handle needs none of these to read; one that fails
+         * to prepare stays NULL, and a write through it fails. */
+        if (sqlite3_prepare_v3(s->db, stmts[i].sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK &&
+            !readonly) {
+            snprintf(open_message, open_message_size, "cannot prepare statements on %s: %s", path,
                      sqlite3_errmsg(s->db));
             dl_buf_free(&sql);
             dl_store_close(s);
@@ -252,6 +265,33 @@ dl_status dl_store_open(dl_store **out, const char *path)
     dl_buf_free(&sql);
     *out = s;
     return DL_OK;
+}
+
+/* Opens with either mode and reports a refusal through the sink, naming
+ * the store's file. */
+static dl_status open_reporting(dl_store **out, const char *path, bool readonly, dl_diag_fn diag,
+                                void *user)
+{
+    char message[512] = "";
+    dl_status st = open_store(out, path, readonly, message, sizeof message);
+    if (st) {
+        if (diag) {
+            dl_diag d = {DL_ERROR, st, path, 0, 0, message};
+            diag(user, &d);
+        }
+        return st;
+    }
+    return DL_OK;
+}
+
+dl_status dl_store_open(dl_store **out, const char *path, dl_diag_fn diag, void *user)
+{
+    return open_reporting(out, path, false, diag, user);
+}
+
+dl_status dl_store_open_readonly(dl_store **out, const char *path, dl_diag_fn diag, void *user)
+{
+    return open_reporting(out, path, true, diag, user);
 }
 
 void dl_store_close(dl_store *s)

@@ -9,4 +9,11 @@ sqlite3 *dl_store_db(dl_store *store);
 /* Records "what: sqlite's message" as the store's message; DL_ERR_DB. */
 dl_status dl_store_fail(dl_store *store, const char *what);
 
+/* Runs "prefix <the query of table with q's filters> suffix", binding the
+ * extra values after the query's own: the aggregates and lookups wrap the
+ * filtered queries of query.c so that they select exactly the same rows. */
+dl_status dl_store_query_wrapped(dl_store *store, dl_table table, const dl_query *q, const char *prefix,
+                                 const char *suffix, const char *const *extra, int n_extra, dl_row_fn fn,
+                                 void *user);
+
 #endif

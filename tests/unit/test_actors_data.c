@@ -25,7 +25,7 @@ static const world *open_world(void)
     snprintf(data, sizeof data, "%s/data", dl_test_root());
     dl_actors_options o = DL_ACTORS_OPTIONS_INIT;
     o.data_dir = data;
-    if (dl_parser_open(&w.parser, data) || dl_cleaner_open(&w.cleaner, data) || dl_actors_open(&w.actors, &o)) {
+    if (dl_parser_open(&w.parser, data) || dl_cleaner_open(&w.cleaner, data, NULL, NULL) || dl_actors_open(&w.actors, &o)) {
         dl_test_fail(__FILE__, __LINE__, "cannot open the parser, cleaner or actor dictionaries from %s", data);
         dl_actors_close(w.actors);
         w.actors = NULL;

@@ -11,7 +11,7 @@ static dl_cleaner *cleaner(void)
     if (!c) {
         char dir[4096];
         snprintf(dir, sizeof dir, "%s/data", dl_test_root());
-        if (dl_cleaner_open(&c, dir) != DL_OK) {
+        if (dl_cleaner_open(&c, dir, NULL, NULL) != DL_OK) {
             fprintf(stderr, "cannot open cleaner tables in %s\n", dir);
             abort();
         }

@@ -19,7 +19,7 @@ static const char *data_dir(void)
 static dl_quoter *quoter(void)
 {
     static dl_quoter *q;
-    if (!q && dl_quoter_open(&q, data_dir()) != DL_OK) {
+    if (!q && dl_quoter_open(&q, data_dir(), NULL, NULL) != DL_OK) {
         fprintf(stderr, "cannot open data/quotes/cues.txt under %s\n", data_dir());
         abort();
     }
@@ -103,7 +103,7 @@ TEST(quote_cues_match_lemma_text_and_longest)
     CHECK_INT(len, 2);
     CHECK_INT(dl_quoter_match(q, t, 8, 5, ~0u, &len), DL_CUE_NONE);
     dl_quoter *bad;
-    CHECK_INT(dl_quoter_load(&bad, "/nonexistent/cues.txt"), DL_ERR_IO);
+    CHECK_INT(dl_quoter_load(&bad, "/nonexistent/cues.txt", NULL, NULL), DL_ERR_IO);
 }
 
 /* ---------------------------------------------- hand-built sentences */
@@ -422,7 +422,7 @@ TEST(quotes_seeds_speakers)
     dl_reader_options ro = DL_READER_OPTIONS_INIT;
     CHECK_INT(dl_reader_open(&r, &p, 1, &ro), DL_OK);
     dl_cleaner *cl;
-    CHECK_INT(dl_cleaner_open(&cl, data_dir()), DL_OK);
+    CHECK_INT(dl_cleaner_open(&cl, data_dir(), NULL, NULL), DL_OK);
     dl_actors *actors = NULL;
     dl_actors_options ao = DL_ACTORS_OPTIONS_INIT;
     ao.data_dir = data_dir();

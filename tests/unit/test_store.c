@@ -7,6 +7,13 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+/* The last refusal dl_store_open() reported through its sink. */
+static char open_failure[512];
+static void keep_message(void *user, const dl_diag *d)
+{
+    snprintf(user, sizeof open_failure, "%s", d->message);
+}
+
 static char db_path[64];
 
 static dl_store *fresh_store(void)
@@ -17,7 +24,7 @@ static dl_store *fresh_store(void)
     snprintf(wal, sizeof wal, "%s-wal", db_path);
     unlink(wal);
     dl_store *s = NULL;
-    CHECK_INT(dl_store_open(&s, db_path), DL_OK);
+    CHECK_INT(dl_store_open(&s, db_path, keep_message, open_failure), DL_OK);
     return s;
 }
 
@@ -257,8 +264,8 @@ TEST(store_refuses_newer_schema_and_foreign_files)
     CHECK_INT(sqlite3_exec(db, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL), SQLITE_OK);
     CHECK_INT(sqlite3_exec(db, "UPDATE meta SET value='99' WHERE key='schema_version'", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
-    CHECK_INT(dl_store_open(&s, db_path), DL_ERR_VERSION);
-    CHECK(strstr(dl_store_open_message(), "newer") != NULL);
+    CHECK_INT(dl_store_open(&s, db_path, keep_message, open_failure), DL_ERR_VERSION);
+    CHECK(strstr(open_failure, "newer") != NULL);
     /* refused, and left exactly as it was: still not in WAL mode */
     CHECK_INT(sqlite3_open(db_path, &db), SQLITE_OK);
     sqlite3_stmt *st;
@@ -271,12 +278,12 @@ TEST(store_refuses_newer_schema_and_foreign_files)
     CHECK_INT(sqlite3_open(db_path, &db), SQLITE_OK);
     CHECK_INT(sqlite3_exec(db, "CREATE TABLE other(x)", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
-    CHECK_INT(dl_store_open(&s, db_path), DL_ERR_VERSION);
+    CHECK_INT(dl_store_open(&s, db_path, keep_message, open_failure), DL_ERR_VERSION);
     remove_store();
     FILE *f = fopen(db_path, "w");
     fputs("this is not a database, just some text that is long enough to be read as a header", f);
     fclose(f);
-    CHECK_INT(dl_store_open(&s, db_path), DL_ERR_DB);
-    CHECK(strstr(dl_store_open_message(), "not a dateline store") != NULL);
+    CHECK_INT(dl_store_open(&s, db_path, keep_message, open_failure), DL_ERR_DB);
+    CHECK(strstr(open_failure, "not a dateline store") != NULL);
     remove_store();
 }
