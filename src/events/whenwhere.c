@@ -506,21 +506,25 @@ static void event_place(const dl_whenwhere *ww, dl_event *e, const dl_article *a
             return;
         }
     }
-    /* No gazetteer: a place mention after a location preposition. */
-    if (!g) {
-        for (size_t i = 0; i < n_mentions; i++) {
-            const dl_mention *m = &mentions[i];
-            if (m->sentence != s->index || !m->kind || (strcmp(m->kind, "place") && strcmp(m->kind, "country")))
-                continue;
-            int32_t p = governing_prep(s, m->first);
-            if (p < 0 || !prep_locates(s, p, deed) || in_mention(e, mentions, n_mentions, s->index, m->first))
-                continue;
-            e->location_text = m->text;
-            e->location_country = m->country;
-            return;
-        }
+    /* A place the actor dictionaries know and the gazetteer does not ("the
+     * White House", "the Kremlin"), after a location preposition: its text
+     * and country, no point. Without a gazetteer, countries too. */
+    for (size_t i = 0; i < n_mentions; i++) {
+        const dl_mention *m = &mentions[i];
+        if (m->sentence != s->index || !m->kind || !m->country ||
+            (strcmp(m->kind, "place") && (g || strcmp(m->kind, "country"))))
+            continue;
+        int32_t p = governing_prep(s, m->first);
+        if (p < 0 || !prep_locates(s, p, deed) || in_mention(e, mentions, n_mentions, s->index, m->first) ||
+            separated(in_rel, m->first, verb))
+            continue;
+        e->location_text = m->text;
+        e->location_name = m->name;
+        e->location_country = m->country;
         return;
     }
+    if (!g)
+        return;
     /* The dateline's place when the event is local to it: a deed (quad
      * class 2 or 4) happens where its target is, so the target (or, with
      * none, the source) must belong to the dateline's country; words

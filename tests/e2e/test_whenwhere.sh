@@ -17,6 +17,12 @@ has "$OUT" '"name":"Khan Younis","country":"PSE"'
 has "$OUT" '"lat":31.35,"lon":34.3,"precision":"city"'
 has "$OUT" '"date":"1967","date_precision":"year","date_basis":"sentence"'
 
+# a place the actor dictionaries know and the gazetteer does not
+printf '{"id":"w3","date":"2024-05-08","text":"U.S. police arrested American protesters outside the White House on Tuesday."}\n' >"$TMP/wh.jsonl"
+check landmark 0 "$DATELINE" code "$TMP/wh.jsonl"
+has "$OUT" '"date":"2024-05-07","date_precision":"day","date_basis":"sentence"'
+has "$OUT" '"location":{"text":"the White House","name":"White House","country":"USA"'
+
 # --- JSONL article fields: published, headline, datePublished; extra kept
 check clean 0 "$DATELINE" clean "$TMP/a.jsonl"
 has "$OUT" '"title":"Raid"'
