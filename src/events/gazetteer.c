@@ -213,15 +213,8 @@ static dl_status read_file(dl_gazetteer *g, const char *dir, const char *file, l
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/gazetteer/%s", dir, file);
     FILE *fp = fopen(path, "r");
-    if (!fp) {
-        if (required && g->diag) {
-            char msg[128];
-            snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
-            dl_diag d = {DL_ERROR, DL_ERR_IO, path, 0, 0, msg};
-            g->diag(g->diag_user, &d);
-        }
+    if (!fp) /* the caller says what a missing gazetteer means */
         return required ? DL_ERR_IO : DL_OK;
-    }
     reader r = {g, path, 0};
     char *line = NULL;
     size_t cap = 0;

@@ -42,7 +42,8 @@ typedef struct dl_gazetteer dl_gazetteer;
 
 /* Loads data_dir/gazetteer/{countries,iso3166-1,admin1,regions,cities}.tsv
  * (data_dir NULL: dl_data_dir()). Bad lines are reported through diag
- * (may be NULL) and skipped; a missing countries.tsv is DL_ERR_IO. */
+ * (may be NULL) and skipped; a missing countries.tsv is DL_ERR_IO, not
+ * reported (the caller says what it means). */
 dl_status dl_gazetteer_open(dl_gazetteer **out, const char *data_dir, dl_diag_fn diag, void *diag_user);
 void dl_gazetteer_close(dl_gazetteer *g);
 
