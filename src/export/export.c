@@ -11,7 +11,6 @@
 #include "base/actor_code.h"
 #include "base/date.h"
 
-#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,37 +161,19 @@ static void gdelt_row(dl_export *x, size_t n, const char *const *names, const ch
     v[31] = column(n, names, values, "goldstein");
     v[32] = v[33] = v[34] = "1";
     v[53] = column(n, names, values, "location_text");
-    /* ActionGeo: the place's kind, country, division and point are in the
-     * event's stored record. Country and division codes are ISO (3166-1
-     * alpha-3 and 3166-2), not GDELT's FIPS. */
-    char geo_type[2] = "", lat[24] = "", lon[24] = "", adm1[16] = "", geo_country[4] = "";
-    const char *json = column(n, names, values, "json");
-    cJSON *rec = json && v[53] ? cJSON_Parse(json) : NULL;
-    const cJSON *loc = rec ? cJSON_GetObjectItemCaseSensitive(rec, "location") : NULL;
-    if (cJSON_IsObject(loc)) {
-        const cJSON *la = cJSON_GetObjectItemCaseSensitive(loc, "lat"), *lo = cJSON_GetObjectItemCaseSensitive(loc, "lon");
-        const cJSON *pr = cJSON_GetObjectItemCaseSensitive(loc, "precision");
-        const cJSON *co = cJSON_GetObjectItemCaseSensitive(loc, "country");
-        const cJSON *ad = cJSON_GetObjectItemCaseSensitive(loc, "admin1");
-        bool usa = cJSON_IsString(co) && !strcmp(co->valuestring, "USA");
-        if (cJSON_IsNumber(la) && cJSON_IsNumber(lo)) {
-            snprintf(lat, sizeof lat, "%.4f", la->valuedouble);
-            snprintf(lon, sizeof lon, "%.4f", lo->valuedouble);
-        }
-        if (cJSON_IsString(pr))
-            geo_type[0] = !strcmp(pr->valuestring, "country") ? '1'
-                          : !strcmp(pr->valuestring, "region") ? (usa ? '2' : '5')
-                                                                : (usa ? '3' : '4');
-        if (cJSON_IsString(co))
-            snprintf(geo_country, sizeof geo_country, "%s", co->valuestring);
-        if (cJSON_IsString(ad))
-            snprintf(adm1, sizeof adm1, "%s", ad->valuestring);
-    }
-    cJSON_Delete(rec);
-    v[52] = geo_type;
-    v[54] = geo_country[0] ? geo_country : column(n, names, values, "location_country");
-    v[55] = adm1;
-    v[57] = lat, v[58] = lon;
+    /* ActionGeo: the place's kind, name, country, division and point.
+     * Country and division codes are ISO (3166-1 alpha-3 and 3166-2), not
+     * GDELT's FIPS. Type: 1 country, 2 US state, 3 US city, 4 world city,
+     * 5 world state. */
+    const char *prec = column(n, names, values, "location_precision");
+    const char *geo_country = column(n, names, values, "location_country");
+    bool usa = geo_country && !strcmp(geo_country, "USA");
+    v[52] = !prec ? NULL : !strcmp(prec, "country") ? "1" : !strcmp(prec, "region") ? (usa ? "2" : "5")
+                                                                                    : (usa ? "3" : "4");
+    v[54] = geo_country;
+    v[55] = column(n, names, values, "location_admin1");
+    v[57] = column(n, names, values, "location_lat");
+    v[58] = column(n, names, values, "location_lon");
     v[60] = added;
     v[61] = column(n, names, values, "url");
     for (int i = 1; i <= GDELT_COLUMNS; i++) {

@@ -73,9 +73,10 @@ lacks "$OUT" '"date":"1967"'
 check gdelt 0 "$DATELINE" export --db "$TMP/s.db" --format gdelt
 has "$OUT" "	20041114	200411	2004	"
 has "$OUT" "	Khan Younis	PSE	"
-has "$OUT" "	31.3500	34.3000	"
+has "$OUT" "	31.35	34.3	"
 check csv 0 "$DATELINE" export --db "$TMP/s.db" --format csv
 has "$OUT" ",2004-11-14,"
+has "$OUT" ",Khan Younis,PSE,Khan Younis,,31.35,34.3,city,day,sentence,"
 
 # --- the evaluation on the dev gold: floors
 if [ -f "$GOLD/events.jsonl" ]; then
