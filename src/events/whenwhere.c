@@ -162,6 +162,11 @@ static void event_date(dl_event *e, const dl_article *a, const dl_sentence *s, u
         bool since = false;
         for (uint32_t k = wt > 4 ? wt - 4 : 0; k < wt; k++)
             since |= word_is(&s->tokens[k], "since");
+        /* "down 30% from 1997", "as of 2003": a point of comparison */
+        if (wt > 0 && !w[i].end_year &&
+            (word_is(&s->tokens[wt - 1], "from") ||
+             (wt > 1 && word_is(&s->tokens[wt - 1], "of") && word_is(&s->tokens[wt - 2], "as"))))
+            since = true;
         if (since)
             continue;
         /* "the November results": a month before a noun dates the noun; it

@@ -214,6 +214,10 @@ TEST(whenwhere_dateline_place_only_for_local_events)
 
 TEST(whenwhere_since_marks_a_state_not_the_event)
 {
+    run c = when_where("Aid fell 30% from 1997, the ministry reported.", "2004-11-16", NULL, "fell", "JPNGOV", NULL, NULL);
+    NEED(c);
+    CHECK_STR(c.e.date_basis, "article"); /* a point of comparison */
+    dl_arena_free(c.arena);
     run r = when_where("Albanese, who has sought to stabilise relations since taking office in 2022, spoke.", "2024-07-09",
                        NULL, "sought", "AUSGOV", NULL, NULL);
     NEED(r);
