@@ -5,6 +5,7 @@
  * on each document's text rebuilt from its "# text =" lines. */
 #include "cli.h"
 #include "eval_events.h"
+#include "eval_extract.h"
 #include "eval_quotes.h"
 #include "eval_when_where.h"
 #include "base/arena.h"
@@ -122,6 +123,10 @@ int cmd_eval(int argc, char **argv)
         return dl_cli_eval_quotes(argc - 1, argv + 1);
     if (argc >= 2 && !strcmp(argv[1], "events"))
         return dl_cli_eval_events(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "extract"))
+        return dl_cli_eval_extract(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "dumps"))
+        return dl_cli_eval_dumps(argc - 1, argv + 1);
     if (argc >= 2 && !strcmp(argv[1], "when-where"))
         return dl_cli_eval_when_where(argc - 1, argv + 1);
     if (argc < 2 || strcmp(argv[1], "parse") != 0) {
@@ -129,8 +134,10 @@ int cmd_eval(int argc, char **argv)
             printf("%s\n%s", usage, dl_cli_common_help);
             return DL_EXIT_OK;
         }
-        dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...', 'dateline eval quotes DIR', "
-                           "'dateline eval events DIR' or 'dateline eval when-where DIR'");
+        dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...', "
+                           "'dateline eval quotes DIR', 'dateline eval events DIR', "
+                           "'dateline eval extract DIR', 'dateline eval dumps DIR' or "
+                           "'dateline eval when-where DIR'");
         return DL_EXIT_USAGE;
     }
     eval_opts o = {0};

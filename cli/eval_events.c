@@ -8,12 +8,14 @@
 #include "base/buf.h"
 #include "base/json.h"
 #include "eval/eval_events.h"
+#include "eval/gum_events.h"
 #include "eval/quotes_eval.h"
 
 #include <string.h>
 
 static const char usage[] =
     "usage: dateline eval events [options] DIR\n"
+    "       dateline eval events [options] --gum FILE.conllu... --gold FILE\n"
     "\n"
     "Runs the whole pipeline on each article of DIR/articles.jsonl (id, date,\n"
     "text) and scores its events against DIR/events.jsonl (ANNOTATION.md).\n"
@@ -25,10 +27,17 @@ static const char usage[] =
     "counts only with the gold's factuality. --format text prints a table.\n"
     "\n"
     "  --errors   also list false positives and misses (type+source+target)\n"
-    "             with their sentences, one JSON object a line, on stderr\n";
+    "             with their sentences, one JSON object a line, on stderr\n"
+    "  --gum      the inputs are GUM CoNLL-U files: each document the gold\n"
+    "             names is rebuilt from its sentences (# text, # newpar) and\n"
+    "             scored the same way\n"
+    "  --gold F   with --gum: the gold, one {doc, date, events} object a line,\n"
+    "             events naming their sentence by sent_id\n"
+    "             (tests/data/gum-news-events.jsonl)\n";
 
 typedef struct opts {
-    bool errors;
+    bool errors, gum;
+    const char *gold;
 } opts;
 
 static int on_extra(void *user, const char *name, const char *value)
@@ -37,6 +46,10 @@ static int on_extra(void *user, const char *name, const char *value)
     opts *o = user;
     if (!strcmp(name, "errors"))
         o->errors = true;
+    else if (!strcmp(name, "gum"))
+        o->gum = true;
+    else if (!strcmp(name, "gold"))
+        o->gold = value;
     return DL_EXIT_OK;
 }
 
@@ -76,8 +89,8 @@ static void print_error(void *user, const dl_event_eval_error *e)
 int dl_cli_eval_events(int argc, char **argv)
 {
     dl_cli cli = {.command = "eval"};
-    opts o = {false};
-    static const char *const extra[] = {"errors", NULL};
+    opts o = {false, false, NULL};
+    static const char *const extra[] = {"errors", "gum", "gold=", NULL};
     bool done;
     int rc = dl_cli_parse(&cli, argc, argv, usage, extra, on_extra, &o, &done);
     if (rc || done)
@@ -87,13 +100,23 @@ int dl_cli_eval_events(int argc, char **argv)
         dl_cli_error(&cli, "--format takes jsonl or text");
         return DL_EXIT_USAGE;
     }
-    if (cli.n_inputs != 1) {
+    if (o.gum != (o.gold != NULL)) {
+        dl_cli_error(&cli, "--gum and --gold go together");
+        return DL_EXIT_USAGE;
+    }
+    if (o.gum && (!cli.n_inputs || !cli.inputs || !strcmp(cli.inputs[0], "-"))) {
+        dl_cli_error(&cli, "give the GUM CoNLL-U files");
+        return DL_EXIT_USAGE;
+    }
+    if (!o.gum && cli.n_inputs != 1) {
         dl_cli_error(&cli, "give one folder holding articles.jsonl and events.jsonl");
         return DL_EXIT_USAGE;
     }
     dl_event_eval ev = {0};
-    dl_status st = dl_event_eval_dir(&ev, cli.inputs[0], cli.data_dir, print_diag, &cli,
-                                     o.errors ? print_error : NULL, NULL);
+    dl_status st = o.gum ? dl_event_eval_gum(&ev, (const char *const *)cli.inputs, cli.n_inputs, o.gold,
+                                             cli.data_dir, print_diag, &cli, o.errors ? print_error : NULL, NULL)
+                         : dl_event_eval_dir(&ev, cli.inputs[0], cli.data_dir, print_diag, &cli,
+                                             o.errors ? print_error : NULL, NULL);
     if (st) {
         dl_cli_error(&cli, "%s: %s", cli.inputs[0], dl_status_name(st));
         return st == DL_ERR_NOMEM || st == DL_ERR_IO ? DL_EXIT_FATAL : DL_EXIT_PARTIAL;

@@ -349,3 +349,34 @@ dl_status dl_event_eval_dir(dl_event_eval *ev, const char *dir, const char *data
     dl_buf_free(&gold_text);
     return st;
 }
+
+dl_status dl_event_eval_articles(dl_event_eval *ev, const dl_article *articles, size_t n_articles,
+                                 const dl_event_gold *gold, const char *data_dir, dl_diag_fn diag,
+                                 void *diag_user, dl_event_eval_error_fn on_error, void *error_user)
+{
+    dl_pipeline *pipe = NULL;
+    dl_pipeline_options po = DL_PIPELINE_OPTIONS_INIT;
+    po.data_dir = data_dir;
+    po.diag = diag;
+    po.diag_user = diag_user;
+    dl_status st = dl_pipeline_open(&pipe, &po);
+    dl_arena *arena = st ? NULL : dl_arena_new(1 << 20);
+    if (!st && !arena)
+        st = DL_ERR_NOMEM;
+    for (size_t i = 0; !st && i < n_articles; i++) {
+        dl_arena_reset(arena);
+        dl_analysis an;
+        double t0 = now();
+        st = dl_pipeline_run(&an, pipe, &articles[i], arena);
+        ev->seconds += now() - t0;
+        if (st)
+            break;
+        ev->articles++;
+        ev->sentences += an.n_sentences;
+        ev->bytes += articles[i].body_len;
+        score_article(ev, &articles[i], &an, dl_event_gold_find(gold, articles[i].id), on_error, error_user);
+    }
+    dl_arena_free(arena);
+    dl_pipeline_close(pipe);
+    return st;
+}

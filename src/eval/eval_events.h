@@ -84,4 +84,12 @@ typedef void (*dl_event_eval_error_fn)(void *user, const dl_event_eval_error *er
 dl_status dl_event_eval_dir(dl_event_eval *ev, const char *dir, const char *data_dir, dl_diag_fn diag,
                             void *diag_user, dl_event_eval_error_fn on_error, void *error_user);
 
+/* Runs the pipeline over articles already built (id, date, body) and
+ * scores them against gold already read, the same way: for other gold
+ * layouts (the GUM news documents, gum_events.c). */
+struct dl_event_gold;
+dl_status dl_event_eval_articles(dl_event_eval *ev, const dl_article *articles, size_t n_articles,
+                                 const struct dl_event_gold *gold, const char *data_dir, dl_diag_fn diag,
+                                 void *diag_user, dl_event_eval_error_fn on_error, void *error_user);
+
 #endif
