@@ -446,8 +446,10 @@ static size_t month_first(const ctx *c, size_t i, dl_when *w)
                                        "late", "mid", "last", "next", "this", "the", "of", "before",
                                        "after", "between", "and", "or", "to", "through", "throughout",
                                        "end", "beginning", "start", "middle", "around", "that", NULL};
-    if (i == 0 || word_in(s, i - 1, lead) < 0)
-        return 0;
+    bool mid = i >= 2 && is_punct(s, i - 1, '-') && glued(s, i - 2) && glued(s, i - 1) &&
+               (is_word(s, i - 2, "mid") || is_word(s, i - 2, "early") || is_word(s, i - 2, "late"));
+    if (i == 0 || (word_in(s, i - 1, lead) < 0 && !mid))
+        return 0; /* "mid-December" is a time too */
     init(w, c, i, k - 1, DL_WHEN_MONTH_NAME);
     w->month_named = m;
     if (is_word(s, i - 1, "last") || is_word(s, i - 1, "next") || is_word(s, i - 1, "this")) {

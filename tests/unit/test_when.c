@@ -78,6 +78,8 @@ TEST(when_month_names)
     CHECK_STR(first("Kostov, who was appointed last May, quit.", 20041115, DL_TENSE_PAST), "2004-05/month");
     CHECK_STR(first("After the November vote, observers objected.", 20041218, DL_TENSE_PAST), "2004-11/month");
     CHECK_STR(first("The drive began in early December.", 20041218, DL_TENSE_PAST), "2004-12/month");
+    CHECK_STR(first("Fighting eased by mid-December.", 20041218, DL_TENSE_PAST), "2004-12/month");
+    CHECK_STR(first("Fighting eased in mid-December 2003.", 20041218, DL_TENSE_PAST), "2003-12/month");
     /* "may" the verb and a capital May that no word makes a time */
     CHECK_STR(first("Officials may meet soon.", TUE, 0), "");
     CHECK_STR(first("May officials meet?", TUE, 0), "");
