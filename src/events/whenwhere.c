@@ -449,14 +449,27 @@ static void event_place(const dl_whenwhere *ww, dl_event *e, const dl_article *a
                         !in_list(next, place_nouns);
         /* "Santa Bárbara do Pará": a known name inside a longer one */
         bool longer = next && next->start == k->start + len + 1 && isupper((unsigned char)a->body[next->start]);
+        /* "Santa Bárbara do Pará": the name is the town's; the part after
+         * "do" may name its state, which places it at that precision */
+        const dl_place *broader = NULL;
+        size_t whole = len;
         if (next && last + 2 < s->n_tokens && (word_is(next, "do") || word_is(next, "de") || word_is(next, "da") ||
                                                word_is(next, "del") || word_is(next, "dos") || word_is(next, "das")) &&
-            isupper((unsigned char)a->body[s->tokens[last + 2].start]))
+            isupper((unsigned char)a->body[s->tokens[last + 2].start])) {
             longer = true;
+            const dl_token *tail = &s->tokens[last + 2];
+            size_t tl = dl_gazetteer_longest(g, a->body + tail->start, s->end - tail->start);
+            const dl_place *tp = tl ? dl_gazetteer_resolve(g, a->body + tail->start, tl, &ctx) : NULL;
+            if (tp && tp->precision != DL_PLACE_CITY) {
+                broader = tp;
+                whole = tail->start + tl - k->start;
+            }
+        }
         /* "Officials in Mumbai demolished ...": those who did a deed were
          * where it was done; "hailed by officials in the US" says who */
         bool office = deed && p > 0 && p < (int32_t)verb && in_list(&s->tokens[p - 1], office_nouns);
-        bool ok = ((p >= 0 && (prep_locates(s, p, deed) || office)) || dwellers) && !modifier && !longer;
+        bool ok = ((p >= 0 && (prep_locates(s, p, deed) || office)) || dwellers) && !modifier &&
+                  (!longer || broader);
         /* "fired at Seoul": the place is whom; "a summit in Chile" is
          * where, even when the coder took Chile for the target */
         bool where_prep = p >= 0 && (word_is(&s->tokens[p], "in") || word_is(&s->tokens[p], "inside") ||
@@ -464,12 +477,12 @@ static void event_place(const dl_whenwhere *ww, dl_event *e, const dl_article *a
                                      word_is(&s->tokens[p], "across") || word_is(&s->tokens[p], "of") ||
                                      word_is(&s->tokens[p], "into"));
         if (ok && (where_prep || !in_mention(e, mentions, n_mentions, s->index, t)) && !separated(in_rel, t, verb)) {
-            const dl_place *pl = dl_gazetteer_resolve(g, a->body + k->start, len, &ctx);
+            const dl_place *pl = broader ? broader : dl_gazetteer_resolve(g, a->body + k->start, len, &ctx);
             long dist = t > verb ? (long)(t - verb) : (long)(verb - t);
             if (pl && (best_dist < 0 || dist < best_dist)) {
                 best = pl;
                 best_tok = t;
-                best_len = (uint32_t)len;
+                best_len = (uint32_t)whole;
                 best_dist = dist;
             }
         }

@@ -300,3 +300,16 @@ TEST(whenwhere_words_are_placed_by_their_occasion_not_their_topic)
     CHECK_STR(r.e.location_country, "PSE");
     dl_arena_free(r.arena);
 }
+
+TEST(whenwhere_a_longer_name_is_not_cut)
+{
+    /* "Santa Bárbara" is known, "Santa Bárbara do Pará" is not: the state
+     * after "do" places it */
+    run r = when_where("Police evicted farmers from an area in Santa Bárbara do Pará.", "2004-11-18", NULL, "evicted",
+                       "BRACOP", "BRACVL", NULL);
+    NEED(r);
+    CHECK_STR(r.e.location_country, "BRA");
+    CHECK_STR(r.e.location_precision, "region");
+    CHECK_STR(r.e.location_text, "Santa Bárbara do Pará");
+    dl_arena_free(r.arena);
+}
