@@ -85,8 +85,10 @@ if [ -f "$GOLD/events.jsonl" ]; then
 import json, sys
 r = json.load(open(sys.argv[1]))
 g = r["every_gold_event"]
-ok = (g["events"] >= 150 and g["date_right"] >= 0.78 and g["no_spurious_location"] >= 0.93
-      and g["location_country_right"] >= 0.30 and r["matched"] >= 5 and r["date_right"] >= 0.6)
+# measured 2026-12-06: gold events 184, date 0.821, no spurious 0.993,
+# country 0.441; matched 20, date 0.95 (the coder's matches vary more)
+ok = (g["events"] >= 150 and g["date_right"] >= 0.80 and g["no_spurious_location"] >= 0.95
+      and g["location_country_right"] >= 0.35 and r["matched"] >= 8 and r["date_right"] >= 0.75)
 sys.exit(0 if ok else 1)
 PY
     check eval-text 0 "$DATELINE" eval when-where --format text "$GOLD"
