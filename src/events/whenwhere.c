@@ -526,10 +526,11 @@ static void event_place(const dl_whenwhere *ww, dl_event *e, const dl_article *a
     }
     /* A place the actor dictionaries know and the gazetteer does not ("the
      * White House", "the Kremlin"), after a location preposition: its text
-     * and country, no point. Without a gazetteer, countries too. */
+     * and country, no point. Without a gazetteer, countries too. Names no
+     * dictionary knows are not taken: "In Whitewashing torture?" is a book. */
     for (size_t i = 0; i < n_mentions; i++) {
         const dl_mention *m = &mentions[i];
-        if (m->sentence != s->index || !m->kind || !m->country ||
+        if (m->sentence != s->index || !m->kind || !m->country || m->via != DL_VIA_DICTIONARY ||
             (strcmp(m->kind, "place") && (g || strcmp(m->kind, "country"))))
             continue;
         int32_t p = governing_prep(s, m->first);
