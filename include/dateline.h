@@ -35,6 +35,11 @@
 extern "C" {
 #endif
 
+/* Everything declared in this header is the library's API and is exported
+ * from libdateline.so; the library is compiled with -fvisibility=hidden, so
+ * nothing else is. */
+#pragma GCC visibility push(default)
+
 #define DL_VERSION "0.2.0"
 
 /* The library's version ("0.2.0"): the one it was built as, which may
@@ -819,6 +824,8 @@ bool dl_iso_date_valid(const char *s);
 
 /* Appends the article as one JSON object (no newline) to `out`. */
 dl_status dl_article_to_json(dl_buf *out, const dl_article *article);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }
