@@ -21,7 +21,7 @@ const char dl_cli_common_help[] =
     "Common options:\n"
     "  --input text|jsonl|html|warc   force the input format\n"
     "  --data DIR           dictionaries and tables (default: the data/ folder)\n"
-    "  --date YYYY-MM-DD    date of articles that give none\n"
+    "  --date YYYY-MM-DD    date of articles that give none (also YYYY-MM, YYYY)\n"
     "  -q, --quiet          do not report warnings, only errors\n"
     "  -h, --help           this help\n"
     "\n"
@@ -69,7 +69,13 @@ int dl_cli_parse(dl_cli *cli, int argc, char **argv, const char *usage,
         switch (c) {
         case OPT_FORMAT: cli->format = optarg; break;
         case OPT_DATA: cli->data_dir = optarg; break;
-        case OPT_DATE: cli->date = optarg; break;
+        case OPT_DATE:
+            if (!dl_iso_date_valid(optarg)) {
+                dl_cli_error(cli, "--date takes an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY), not '%s'", optarg);
+                return DL_EXIT_USAGE;
+            }
+            cli->date = optarg;
+            break;
         case OPT_INPUT:
             if (strcmp(optarg, "text") && strcmp(optarg, "jsonl") && strcmp(optarg, "html") &&
                 strcmp(optarg, "warc")) {
@@ -183,6 +189,18 @@ int dl_cli_each_article(dl_cli *cli, dl_cli_article_fn fn, void *user)
     size_t n;
     while (dl_arena_reset(arena), (st = dl_input_next(input, &articles, &n, arena)) == DL_OK) {
         for (size_t i = 0; i < n; i++) {
+            /* Without a date, events cannot be dated from "yesterday" or
+             * "on Sunday", and exports have no day: say so, once per article. */
+            if (cli->warn_undated && !articles[i].date) {
+                char msg[512];
+                const dl_document *doc = dl_input_document(input);
+                snprintf(msg, sizeof msg,
+                         "article %s has no date (no date field, no date line, no --date): "
+                         "only events with a full date in their sentence are dated",
+                         articles[i].id ? articles[i].id : "(no id)");
+                dl_diag d = {DL_WARNING, DL_OK, doc ? doc->path : "-", doc ? doc->line : 0, 0, msg};
+                dl_cli_print_diag(cli, &d);
+            }
             if ((st = fn(user, &articles[i], arena))) {
                 if (st != DL_ERR_IO)
                     dl_cli_error(cli, "%s: %s", dl_input_document(input)->path, dl_status_name(st));

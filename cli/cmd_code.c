@@ -104,7 +104,7 @@ static dl_status one_article(void *user, const dl_article *article, dl_arena *do
 
 int cmd_code(int argc, char **argv)
 {
-    code_state s = {.cli = {.command = "code"}, .format = DL_EXPORT_JSONL};
+    code_state s = {.cli = {.command = "code", .warn_undated = true}, .format = DL_EXPORT_JSONL};
     static const char *const extra[] = {"verbs=", "discards=", "actors=", "agents=", NULL};
     bool done;
     int rc = dl_cli_parse(&s.cli, argc, argv, usage, extra, on_extra, &s, &done);

@@ -10,6 +10,7 @@
 #include "eval_extract.h"
 #include "eval_quotes.h"
 #include "eval_stories.h"
+#include "eval_when_where.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/json.h"
@@ -103,6 +104,8 @@ int cmd_eval(int argc, char **argv)
         return dl_cli_eval_extract(argc - 1, argv + 1);
     if (argc >= 2 && !strcmp(argv[1], "dumps"))
         return dl_cli_eval_dumps(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "when-where"))
+        return dl_cli_eval_when_where(argc - 1, argv + 1);
     if (argc < 2 || strcmp(argv[1], "parse") != 0) {
         if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
             printf("%s\n%s", usage, dl_cli_common_help);
@@ -111,7 +114,8 @@ int cmd_eval(int argc, char **argv)
         dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...', "
                            "'dateline eval quotes DIR', 'dateline eval actors INPUT...', "
                            "'dateline eval events DIR', 'dateline eval extract DIR', "
-                           "'dateline eval dumps DIR' or 'dateline eval stories GOLD'");
+                           "'dateline eval dumps DIR', 'dateline eval stories GOLD' or "
+                           "'dateline eval when-where DIR'");
         return DL_EXIT_USAGE;
     }
     eval_opts o = {0, "GUM_news_"};

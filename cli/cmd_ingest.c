@@ -210,7 +210,7 @@ static void report(dl_store *store, const char *db)
 
 int cmd_ingest(int argc, char **argv)
 {
-    ingest g = {.cli = {.command = "ingest"}, .batch = 200};
+    ingest g = {.cli = {.command = "ingest", .warn_undated = true}, .batch = 200};
     static const char *const extra[] = {"db=", "batch=", "report", "no-stories", NULL};
     bool done;
     int rc = dl_cli_parse(&g.cli, argc, argv, usage, extra, on_extra, &g, &done);

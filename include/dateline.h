@@ -143,6 +143,7 @@ typedef struct dl_document {
     uint64_t line;      /* line of the file where the document starts (1-based; 0 for WARC) */
     uint64_t offset;    /* WARC: byte offset of the record (of its gzip member) */
     dl_format format;
+    const char *extra;  /* JSONL: the fields dateline does not read, as one JSON object; or NULL */
 } dl_document;
 
 typedef struct dl_reader dl_reader;
@@ -201,6 +202,7 @@ typedef struct dl_article {
     const char *url;       /* canonical URL or WARC target URI */
     const char *site_name; /* "The Guardian" */
     const char *language;  /* "en", "fr-FR" */
+    const char *extra;    /* the input's other fields, a JSON object text, or NULL */
 } dl_article;
 
 typedef struct dl_cleaner dl_cleaner;
@@ -493,7 +495,7 @@ typedef struct dl_event_actor {
 typedef struct dl_event {
     uint32_t sentence;
     const char *sentence_text;
-    const char *date;            /* the article's date, or NULL */
+    const char *date;            /* ISO 8601 at date_precision ("2004-11-14", "1967"), or NULL */
     dl_event_actor source;
     dl_event_actor target;       /* target.code is NULL when there is none */
     const char *cameo;           /* "195" */
@@ -518,6 +520,17 @@ typedef struct dl_event {
     uint32_t n_entries;
     const char **rules;          /* ids of the coder's rules that decided it ("fact.want", "who.passive") */
     uint32_t n_rules;
+    /* when: date above is the event's own ("on Sunday", "in 1967") or,
+     * failing that, the article's */
+    const char *date_precision;  /* "day", "week", "month", "year", or NULL with no date */
+    const char *date_basis;      /* "sentence", "article", or NULL with no date */
+    const char *date_text;       /* the words that gave the date ("on Sunday"), or NULL */
+    /* where: location_text and location_country above, and */
+    const char *location_name;   /* canonical place name ("Khan Younis"), or NULL */
+    const char *location_admin1; /* ISO 3166-2 code of its first-level division, or NULL */
+    const char *location_precision; /* "city", "region", "country" */
+    double location_lat, location_lon;
+    bool location_has_coords;
 } dl_event;
 
 typedef struct dl_coder dl_coder;
@@ -905,6 +918,13 @@ typedef struct dl_data_check_counts {
  * defined twice. Each problem goes to diag with its file and line. Returns
  * DL_OK when the check ran (look at the counts), DL_ERR_NOMEM otherwise. */
 dl_status dl_data_check(const char *data_dir, dl_diag_fn diag, void *user, dl_data_check_counts *counts);
+
+/* ------------------------------------------------------------------- dates */
+
+/* Is s a whole ISO 8601 date at day, month or year precision ("2004-11-12",
+ * "2004-11", "2004"; a time may follow a day: "2004-11-12T10:30Z")? The
+ * day must exist. For checking dates given by users (--since, --date). */
+bool dl_iso_date_valid(const char *s);
 
 /* ------------------------------------------------------------------ output */
 

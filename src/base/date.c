@@ -149,10 +149,14 @@ bool dl_date_parse_line(const char *s, size_t n, char out[DL_DATE_MAX])
                 h = ih, mi = imi;
         } else if (!mo && (m = month_of(x)) != 0) {
             mo = m;
-        } else if (x->n >= 4 && x->n <= 5 && (x->s[1] == ':' || x->s[2] == ':') && h < 0) {
-            /* 10:32 or 9:05, then an optional am/pm */
+        } else if (x->n >= 4 && x->n <= 8 && (x->s[1] == ':' || x->s[2] == ':') && h < 0) {
+            /* 10:32 or 9:05 (RSS pubDate adds seconds: 10:32:00), then an
+             * optional am/pm */
             size_t c = x->s[1] == ':' ? 1 : 2;
-            if (!all_digits(x->s, c) || !all_digits(x->s + c + 1, x->n - c - 1) || x->n - c - 1 != 2)
+            size_t mn = x->n - c - 1;
+            if (mn == 5 && x->s[c + 3] == ':' && all_digits(x->s + c + 4, 2))
+                mn = 2;
+            if (!all_digits(x->s, c) || mn != 2 || !all_digits(x->s + c + 1, 2))
                 return false;
             h = num(x->s, c);
             mi = num(x->s + c + 1, 2);

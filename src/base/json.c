@@ -135,6 +135,12 @@ void dl_jw_bool(dl_jw *w, bool v)
     put(w, v ? "true" : "false", v ? 4 : 5);
 }
 
+void dl_jw_raw(dl_jw *w, const char *json)
+{
+    before_value(w);
+    put(w, json, strlen(json));
+}
+
 void dl_jw_null(dl_jw *w)
 {
     before_value(w);

@@ -34,6 +34,8 @@ void dl_jw_int(dl_jw *w, int64_t v);
 void dl_jw_double(dl_jw *w, double v);
 void dl_jw_bool(dl_jw *w, bool v);
 void dl_jw_null(dl_jw *w);
+/* Writes a value that is already JSON text (the caller vouches for it). */
+void dl_jw_raw(dl_jw *w, const char *json);
 
 /* key + value in one call. */
 static inline void dl_jw_kv_string(dl_jw *w, const char *k, const char *v) { dl_jw_key(w, k); dl_jw_string(w, v); }

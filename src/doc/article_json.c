@@ -29,6 +29,10 @@ dl_status dl_article_to_json(dl_buf *out, const dl_article *a)
         dl_jw_object_end(&w);
     }
     dl_jw_array_end(&w);
+    if (a->extra) {
+        dl_jw_key(&w, "extra");
+        dl_jw_raw(&w, a->extra);
+    }
     dl_jw_object_end(&w);
     return w.status;
 }

@@ -376,6 +376,7 @@ static dl_status build_article(dl_article *a, const dl_cleaner *c, const dl_docu
     a->source = doc->source;
     if (!a->date && doc->date)
         a->date = doc->date;
+    a->extra = doc->extra;
     return DL_OK;
 }
 

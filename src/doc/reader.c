@@ -18,6 +18,7 @@
 #include "doc/warc.h"
 
 #include <cjson/cJSON.h>
+#include <time.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -537,6 +538,61 @@ static const char *json_field(dl_reader *r, const cJSON *obj, const char *name)
     return NULL;
 }
 
+static const char *const date_fields[] = {"date", "published", "pubdate", "datePublished", "time"};
+
+/* The fields of a record dateline reads itself; the others are kept as
+ * the document's `extra`. */
+static bool known_field(const char *name)
+{
+    static const char *const known[] = {"text", "body", "content", "id", "url", "title", "headline", "source"};
+    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+        if (!strcmp(name, known[i]))
+            return true;
+    for (size_t i = 0; i < sizeof date_fields / sizeof *date_fields; i++)
+        if (!strcmp(name, date_fields[i]))
+            return true;
+    return false;
+}
+
+/* The record's other fields as one JSON object text in the arena, or
+ * NULL when there are none. */
+static const char *extra_fields(dl_reader *r, cJSON *obj)
+{
+    cJSON *extra = NULL;
+    for (cJSON *c = obj->child, *next; c; c = next) {
+        next = c->next;
+        if (!c->string || known_field(c->string))
+            continue;
+        if (!extra && !(extra = cJSON_CreateObject()))
+            return NULL;
+        cJSON_AddItemToObject(extra, c->string, cJSON_Duplicate(c, true));
+    }
+    if (!extra)
+        return NULL;
+    char *text = cJSON_PrintUnformatted(extra);
+    cJSON_Delete(extra);
+    const char *kept = text ? dl_arena_strdup(r->arena, text) : NULL;
+    cJSON_free(text);
+    return kept;
+}
+
+/* A date given as seconds (or milliseconds) since 1970, as some crawlers
+ * write "time": 1700000000. */
+static bool epoch_date(const char *s, char *out, size_t size)
+{
+    size_t n = strlen(s);
+    if (n < 9 || n > 13 || strspn(s, "0123456789") != n)
+        return false;
+    long long v = atoll(s);
+    if (n >= 12)
+        v /= 1000;
+    time_t t = (time_t)v;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm))
+        return false;
+    return strftime(out, size, "%Y-%m-%dT%H:%M", &tm) > 0;
+}
+
 /* Is s a JSON text cut short: inside a string, or with brackets left open?
  * That is what a record looks like when a download or a disk ran out, and
  * saying "truncated" tells the user more than "invalid at column N". */
@@ -625,12 +681,19 @@ static bool read_jsonl_document(dl_reader *r)
         r->doc.id = json_field(r, obj, "id");
         r->doc.url = json_field(r, obj, "url");
         r->doc.title = json_field(r, obj, "title");
-        const char *date = json_field(r, obj, "date");
+        if (!r->doc.title)
+            r->doc.title = json_field(r, obj, "headline");
+        /* the names crawlers give the publication date, most usual first */
+        const char *date = NULL;
+        for (size_t k = 0; !date && k < sizeof date_fields / sizeof *date_fields; k++)
+            date = json_field(r, obj, date_fields[k]);
         const char *source = json_field(r, obj, "source");
+        r->doc.extra = extra_fields(r, obj);
         cJSON_Delete(obj);
         if (date) {
             char *norm = dl_arena_alloc(r->arena, strlen(date) + DL_DATE_MAX);
-            if (norm && dl_date_normalize(date, strlen(date), norm, strlen(date) + DL_DATE_MAX))
+            if (norm && (dl_date_normalize(date, strlen(date), norm, strlen(date) + DL_DATE_MAX) ||
+                         epoch_date(date, norm, strlen(date) + DL_DATE_MAX)))
                 r->doc.date = norm;
             else
                 diag(r, DL_WARNING, DL_ERR_PARSE, r->path, line, at,

@@ -1,6 +1,7 @@
 /* eval_events.c: `dateline eval events` scoring (see eval_events.h). */
 #include "eval/eval_events.h"
 #include "eval/event_gold.h"
+#include "eval/eval_when_where.h"
 #include "base/arena.h"
 #include "base/buf.h"
 
@@ -191,10 +192,10 @@ static void score_article(dl_event_eval *ev, const dl_article *a, const dl_analy
                 ev->confusion[gf][pf]++;
             ev->matched++;
             if (g->date) {
-                size_t n = strlen(g->date);
+                /* the same day, or the same month or year where either side
+                 * is coarser; a week holds the gold day (eval_when_where.h) */
                 ev->with_date++;
-                ev->date_right += e->date && !strncmp(e->date, g->date, n) &&
-                                  (e->date[n] == '\0' || e->date[n] == '-' || e->date[n] == 'T');
+                ev->date_right += dl_ww_date_match(g->date, e->date, e->date_precision);
             }
             if (g->location_country) {
                 ev->loc_gold++;

@@ -298,6 +298,7 @@ void dl_coder_close(dl_coder *c)
     dl_map_free(c->by_word);
     dl_map_free(c->fact_words);
     dl_map_free(c->frame_words);
+    dl_whenwhere_close(c->whenwhere);
     dl_arena_free(c->arena);
     free(c);
 }
@@ -358,6 +359,8 @@ dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options)
         c->nominal_file = dl_data_relative(c->nominal_file, dir);
     if (!st)
         st = index_frames(c);
+    if (!st)
+        st = dl_whenwhere_open(&c->whenwhere, dir, o->diag, o->diag_user);
     if (!st)
         st = compile_verbs(c);
     if (!st)

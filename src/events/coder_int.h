@@ -7,6 +7,7 @@
 #include "base/map.h"
 #include "dict/dict.h"
 #include "events/cameo.h"
+#include "events/whenwhere.h"
 
 /* One element of a compiled pattern. */
 typedef enum pe_kind {
@@ -78,6 +79,7 @@ struct dl_coder {
     dl_verb_dict verbs;
     dl_discard_dict discards;
     dl_cameo *cameo;
+    dl_whenwhere *whenwhere; /* event dates and places */
     cverb *cverbs;        /* parallel to verbs.verbs */
     cpattern *cpatterns;  /* parallel to verbs.patterns */
     dl_map *by_word;      /* head word (base or irregular form) -> verb_ref list */

@@ -388,30 +388,6 @@ static dl_event_actor event_actor(const ctx *x, const actor_set *set, uint32_t i
     return a;
 }
 
-static void location(const ctx *x, dl_event *e)
-{
-    for (uint32_t t = 1; t < x->s->n_tokens; t++) {
-        int32_t mi = x->at[t];
-        if (mi >= 0 && is_place(&x->mentions[mi]) && is_location_prep(&x->s->tokens[t - 1])) {
-            e->location_text = x->mentions[mi].text;
-            e->location_country = x->mentions[mi].country;
-            return;
-        }
-    }
-    const char *dl = x->a->dateline;
-    if (!dl)
-        return;
-    e->location_text = dl;
-    /* The dateline's country: a mention of the same place in the article. */
-    size_t n = strcspn(dl, " ,");
-    for (size_t i = 0; i < x->n_mentions; i++)
-        if (x->mentions[i].country && strlen(x->mentions[i].text) >= n &&
-            !strncasecmp(x->mentions[i].text, dl, n) && is_place(&x->mentions[i])) {
-            e->location_country = x->mentions[i].country;
-            return;
-        }
-}
-
 static const char *fmt(dl_arena *arena, const char *f, const char *a, const char *b, const char *c)
 {
     char tmp[512];
@@ -432,6 +408,7 @@ typedef struct coded {
     const char *entry;       /* the verb dictionary entry */
     const char *rules[6];    /* ids of the rules that decided it */
     uint32_t n_rules;
+    uint32_t verb_at;        /* token of the verb (or the noun naming the event) */
 } coded;
 
 static void add_rule(coded *k, const char *rule)
@@ -522,7 +499,6 @@ static dl_status emit_one(const ctx *x, const coded *k, const dl_cameo_code *inf
         return DL_ERR_NOMEM;
     e->sentence = (uint32_t)x->si;
     e->sentence_text = dl_arena_strndup(x->arena, x->a->body + x->s->start, x->s->end - x->s->start);
-    e->date = x->a->date;
     e->source = s;
     e->target = t;
     e->cameo = k->code;
@@ -550,7 +526,11 @@ static dl_status emit_one(const ctx *x, const coded *k, const dl_cameo_code *inf
     e->pattern = k->pattern;
     e->pattern_file = k->file;
     e->pattern_line = k->line;
-    location(x, e);
+    /* the event's own date and place, from its clause */
+    dl_status wst = dl_event_when_where(x->c->whenwhere, e, x->a, x->s, k->verb_at, x->mentions,
+                                        x->n_mentions, x->arena);
+    if (wst)
+        return wst;
     e->entries = DL_ARENA_NEW(x->arena, const char *, 3);
     if (!e->entries)
         return DL_ERR_NOMEM;
@@ -747,6 +727,7 @@ static dl_status code_verb(const ctx *x, uint32_t vgi, uint32_t head, bool after
         k.negated = fr.value == DL_FACT_NEGATED;
         add_rule(&k, fr.rule);
     }
+    k.verb_at = head;
     k.verb = dl_arena_strndup(x->arena, x->a->body + x->s->tokens[vfirst].start,
                               x->s->tokens[vend - 1].end - x->s->tokens[vfirst].start);
     k.entry = fmt(x->arena, "verb: %s [%s] in block %s", v->src->phrase, v->code ? v->code : block->code,
@@ -1068,6 +1049,7 @@ static dl_status code_frames(const ctx *x)
                 continue;
             if (coded_already(x, &src, &tgt)) /* "broke off a treaty with X": the verb's event */
                 continue;
+            k.verb_at = i;
             fact_result fa = dl_fact_noun(x, i, pos);
             k.fact = fa.value;
             k.negated = fa.value == DL_FACT_NEGATED;

@@ -16,8 +16,11 @@ static const dl_column event_columns[] = {
     {"target_name", "TEXT"},      {"target_country", "TEXT"},   {"cameo", "TEXT"},
     {"cameo_root", "TEXT"},       {"quad_class", "INTEGER"},    {"goldstein", "REAL"},
     {"plover", "TEXT"},           {"plover_mode", "TEXT"},      {"location_text", "TEXT"},
-    {"location_country", "TEXT"}, {"negated", "INTEGER"},       {"verb", "TEXT"},
-    {"pattern", "TEXT"},          {"sentence_text", "TEXT"},    {"factuality", "TEXT"},
+    {"location_country", "TEXT"}, {"location_name", "TEXT"},    {"location_admin1", "TEXT"},
+    {"location_lat", "REAL"},     {"location_lon", "REAL"},     {"location_precision", "TEXT"},
+    {"date_precision", "TEXT"},   {"date_basis", "TEXT"},
+    {"negated", "INTEGER"},       {"verb", "TEXT"},             {"pattern", "TEXT"},
+    {"sentence_text", "TEXT"},    {"factuality", "TEXT"},
 };
 
 enum { N_EVENT_COLUMNS = sizeof event_columns / sizeof *event_columns };
@@ -56,6 +59,10 @@ void dl_event_values(const dl_event *e, const char *article, dl_event_cells *cel
             snprintf(cell, size, "%u", e->sentence), v = cell;
         else if (!strcmp(name, "date"))
             v = e->date;
+        else if (!strcmp(name, "date_precision"))
+            v = e->date_precision;
+        else if (!strcmp(name, "date_basis"))
+            v = e->date_basis;
         else if (!strcmp(name, "source_text"))
             v = e->source.text;
         else if (!strcmp(name, "source_code"))
@@ -88,6 +95,16 @@ void dl_event_values(const dl_event *e, const char *article, dl_event_cells *cel
             v = e->location_text;
         else if (!strcmp(name, "location_country"))
             v = e->location_country;
+        else if (!strcmp(name, "location_name"))
+            v = e->location_name;
+        else if (!strcmp(name, "location_admin1"))
+            v = e->location_admin1;
+        else if (!strcmp(name, "location_lat") && e->location_text && e->location_has_coords)
+            snprintf(cell, size, "%.4f", e->location_lat), v = cell;
+        else if (!strcmp(name, "location_lon") && e->location_text && e->location_has_coords)
+            snprintf(cell, size, "%.4f", e->location_lon), v = cell;
+        else if (!strcmp(name, "location_precision"))
+            v = e->location_precision;
         else if (!strcmp(name, "negated"))
             v = e->negated ? "1" : "0";
         else if (!strcmp(name, "verb"))

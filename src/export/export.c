@@ -128,6 +128,13 @@ static void gdelt_row(dl_export *x, size_t n, const char *const *names, const ch
         /* GDELT's FractionDate: YEAR + (MONTH * 30 + DAY) / 365 */
         snprintf(frac, sizeof frac, "%.4f", y + (mo * 30 + d) / 365.0);
         snprintf(added, sizeof added, "%s000000", day);
+    } else if (date && (strlen(date) == 7 || strlen(date) == 4)) {
+        /* An event dated to a month ("in May") or a year ("in 1967") has no
+         * SQLDATE; MonthYear and Year say what is known. */
+        snprintf(year, sizeof year, "%.4s", date);
+        if (strlen(date) == 7)
+            snprintf(month, sizeof month, "%.4s%.2s", date, date + 5);
+        snprintf(frac, sizeof frac, "%.4f", atoi(year) + (strlen(date) == 7 ? (atoi(date + 5) * 30 + 15) / 365.0 : 0.5));
     }
     const char *cameo = column(n, names, values, "cameo");
     if (cameo)
@@ -163,6 +170,19 @@ static void gdelt_row(dl_export *x, size_t n, const char *const *names, const ch
     v[33] = ns ? ns : "1";
     v[34] = na ? na : "1";
     v[53] = column(n, names, values, "location_text");
+    /* ActionGeo: the place's kind, name, country, division and point.
+     * Country and division codes are ISO (3166-1 alpha-3 and 3166-2), not
+     * GDELT's FIPS. Type: 1 country, 2 US state, 3 US city, 4 world city,
+     * 5 world state. */
+    const char *prec = column(n, names, values, "location_precision");
+    const char *geo_country = column(n, names, values, "location_country");
+    bool usa = geo_country && !strcmp(geo_country, "USA");
+    v[52] = !prec ? NULL : !strcmp(prec, "country") ? "1" : !strcmp(prec, "region") ? (usa ? "2" : "5")
+                                                                                    : (usa ? "3" : "4");
+    v[54] = geo_country;
+    v[55] = column(n, names, values, "location_admin1");
+    v[57] = column(n, names, values, "location_lat");
+    v[58] = column(n, names, values, "location_lon");
     v[60] = added;
     v[61] = column(n, names, values, "url");
     for (int i = 1; i <= GDELT_COLUMNS; i++) {

@@ -79,6 +79,8 @@ dl_status dl_event_to_json(dl_buf *out, const dl_event *e, const char *article_i
     dl_jw_kv_int(&w, "sentence", e->sentence);
     dl_jw_kv_string(&w, "sentence_text", e->sentence_text);
     dl_jw_kv_string(&w, "date", e->date);
+    dl_jw_kv_string(&w, "date_precision", e->date_precision);
+    dl_jw_kv_string(&w, "date_basis", e->date_basis);
     event_actor(&w, "source", &e->source);
     event_actor(&w, "target", &e->target);
     dl_jw_kv_string(&w, "cameo", e->cameo);
@@ -91,7 +93,20 @@ dl_status dl_event_to_json(dl_buf *out, const dl_event *e, const char *article_i
     if (e->location_text) {
         dl_jw_object_begin(&w);
         dl_jw_kv_string(&w, "text", e->location_text);
+        dl_jw_kv_string(&w, "name", e->location_name);
         dl_jw_kv_string(&w, "country", e->location_country);
+        dl_jw_kv_string(&w, "admin1", e->location_admin1);
+        dl_jw_key(&w, "lat");
+        if (e->location_has_coords)
+            dl_jw_double(&w, e->location_lat);
+        else
+            dl_jw_null(&w);
+        dl_jw_key(&w, "lon");
+        if (e->location_has_coords)
+            dl_jw_double(&w, e->location_lon);
+        else
+            dl_jw_null(&w);
+        dl_jw_kv_string(&w, "precision", e->location_precision);
         dl_jw_object_end(&w);
     } else {
         dl_jw_null(&w);

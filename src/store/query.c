@@ -119,9 +119,11 @@ static void date_filter(sql_builder *b, const char *col, const dl_query *q)
         param(b, q->since, 0);
     }
     if (q->until) {
+        /* "--until 2004-11" takes in the whole of November */
         add(b, " AND substr(");
         add(b, col);
-        add(b, ",1,10) <= ?");
+        add(b, ",1,length(?)) <= ?");
+        param(b, q->until, 0);
         param(b, q->until, 0);
     }
 }

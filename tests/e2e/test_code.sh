@@ -48,7 +48,8 @@ printf 'Gondor Talks\n\nRussian troops attacked Ukrainian positions near Bakhmut
 check text 0 "$DATELINE" code --date 2023-05-01 "$TMP/a.txt"
 has "$OUT" '"cameo":"19'
 has "$OUT" '"explain":{"verb":"attacked"'
-has "$OUT" '"location":{"text":"Bakhmut","country":"UKR"}'
+has "$OUT" '"location":{"text":"Bakhmut","name":"Bakhmut","country":"UKR","admin1":null,"lat":48.6,"lon":38,"precision":"city"}'
+has "$OUT" '"date":"2023-05-01","date_precision":"day","date_basis":"sentence"'
 
 check tsv 0 "$DATELINE" code --format tsv "$TMP/a.txt"
 has "$OUT" "source_code"

@@ -18,6 +18,8 @@ TEST(date_lines_in_news_forms)
     CHECK_STR(parse("Updated 2025-03-14T09:01:00Z"), "2025-03-14T09:01");
     CHECK_STR(parse("Sept 3, 2024"), "2024-09-03");
     CHECK_STR(parse("October 28th, 2023"), "2023-10-28");
+    CHECK_STR(parse("Tue, 16 Nov 2004 10:32:00 GMT"), "2004-11-16T10:32"); /* RSS pubDate */
+    CHECK_STR(parse("Tue, 16 Nov 2004 10:32:00 +0000"), "2004-11-16T10:32");
 }
 
 TEST(date_lines_reject_sentences_and_bad_dates)
