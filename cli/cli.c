@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/date.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -19,7 +20,7 @@ const char dl_cli_common_help[] =
     "Common options:\n"
     "  --input text|jsonl   force the input format\n"
     "  --data DIR           dictionaries and tables (default: the data/ folder)\n"
-    "  --date YYYY-MM-DD    date of articles that give none\n"
+    "  --date YYYY-MM-DD    date of articles that give none (ISO 8601: also YYYY-MM, YYYY)\n"
     "  -q, --quiet          do not report warnings, only errors\n"
     "  -h, --help           this help\n"
     "\n"
@@ -63,11 +64,17 @@ int dl_cli_parse(dl_cli *cli, int argc, char **argv, const char *usage,
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":qh", opts, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT: cli->format = optarg; break;
         case OPT_DATA: cli->data_dir = optarg; break;
-        case OPT_DATE: cli->date = optarg; break;
+        case OPT_DATE:
+            if (!dl_date_iso_valid(optarg)) {
+                dl_cli_error(cli, "--date takes an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY), not '%s'", optarg);
+                return DL_EXIT_USAGE;
+            }
+            cli->date = optarg;
+            break;
         case OPT_INPUT:
             if (strcmp(optarg, "text") && strcmp(optarg, "jsonl")) {
                 dl_cli_error(cli, "--input takes text or jsonl, not '%s'", optarg);
@@ -80,8 +87,18 @@ int dl_cli_parse(dl_cli *cli, int argc, char **argv, const char *usage,
             printf("%s\n%s", usage, dl_cli_common_help);
             *done = true;
             return DL_EXIT_OK;
+        case ':': {
+            /* a missing value: name the option, never print optopt, which
+             * for a long option is its code, not a character */
+            const char *name = argv[optind - 1];
+            for (size_t i = 0; i < n; i++)
+                if (opts[i].val == optopt)
+                    name = opts[i].name;
+            dl_cli_error(cli, "option --%s needs a value (see --help)", name[0] == '-' ? name + 2 : name);
+            return DL_EXIT_USAGE;
+        }
         case '?':
-            if (optopt)
+            if (optopt > 0 && optopt < 128)
                 dl_cli_error(cli, "option -%c is unknown or needs a value (see --help)", optopt);
             else
                 dl_cli_error(cli, "option %s is unknown or needs a value (see --help)", argv[optind - 1]);

@@ -578,6 +578,10 @@ dl_status dl_store_has(dl_store *store, const dl_article *article, bool *found);
 dl_status dl_store_begin(dl_store *store);
 dl_status dl_store_commit(dl_store *store);
 dl_status dl_store_rollback(dl_store *store);
+/* Is a transaction open? After a failed write that SQLite answered by
+ * rolling the whole transaction back (disk full, I/O error: those return
+ * DL_ERR_IO), it is not: the batch is gone, not only the article. */
+bool dl_store_in_transaction(const dl_store *store);
 /* Adds one analysed article; *added is false when it was stored already. */
 dl_status dl_store_add(dl_store *store, const dl_analysis *analysis, bool *added);
 

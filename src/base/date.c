@@ -247,3 +247,27 @@ bool dl_date_ymd(const char *iso, int *year, int *month, int *day)
     *year = v / 10000, *month = v / 100 % 100, *day = v % 100;
     return true;
 }
+
+bool dl_date_iso_valid(const char *s)
+{
+    size_t n = strlen(s);
+    if (n != 4 && n != 7 && n != 10)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        bool dash = i == 4 || i == 7;
+        if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+            return false;
+    }
+    int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    if (n == 4)
+        return true;
+    int month = (s[5] - '0') * 10 + (s[6] - '0');
+    if (month < 1 || month > 12)
+        return false;
+    if (n == 7)
+        return true;
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int day = (s[8] - '0') * 10 + (s[9] - '0');
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day >= 1 && day <= days[month - 1] && !(month == 2 && day == 29 && !leap);
+}

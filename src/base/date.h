@@ -22,6 +22,11 @@ bool dl_date_parse_line(const char *s, size_t n, char out[DL_DATE_MAX]);
  * returns false. */
 bool dl_date_normalize(const char *s, size_t n, char *out, size_t out_size);
 
+/* Is s exactly an ISO 8601 calendar date of year, month or day precision
+ * ("2024", "2024-03", "2024-02-29") that exists? What every command-line
+ * and API date value must be: stored dates compare as text. */
+bool dl_date_iso_valid(const char *s);
+
 /* "20221229" or "221229" (TABARI's two-digit years: 00-30 are 20xx) to
  * YYYYMMDD; -1 when not a date. */
 int32_t dl_dict_parse_date(const char *s, size_t n);

@@ -5,6 +5,7 @@
  * the same meaning, and a value the store could misread (a date that is
  * not a date, a limit that is not a number) is refused with a reason
  * before any query runs. Values are kept by pointer, not copied. */
+#include "base/date.h"
 #include "base/utf8.h"
 
 #include <stdlib.h>
@@ -23,19 +24,10 @@ static bool is_digits(const char *v, size_t min, size_t max)
     return true;
 }
 
-/* YYYY-MM-DD with a month 01-12 and a day 01-31: the stored dates are
- * ISO 8601 and compare as text, so anything else would compare wrongly. */
-static bool is_date(const char *v)
-{
-    if (strlen(v) != 10 || v[4] != '-' || v[7] != '-')
-        return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9'))
-            return false;
-    int month = (v[5] - '0') * 10 + (v[6] - '0');
-    int day = (v[8] - '0') * 10 + (v[9] - '0');
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
+/* ISO 8601 of year, month or day precision, a date that exists: the
+ * stored dates are ISO 8601 and compare as text, so anything else would
+ * compare wrongly. */
+static bool is_date(const char *v) { return dl_date_iso_valid(v); }
 
 /* A name or code to look for: printable UTF-8, not too long to be a name. */
 static bool is_name(const char *v)
@@ -84,8 +76,8 @@ dl_status dl_query_set(dl_query *q, const char *name, const char *value, const c
         {"speaker", offsetof(dl_query, speaker), is_name, "takes a code prefix or a name part"},
         {"plover", offsetof(dl_query, plover), is_plover, "takes a PLOVER event type (ASSAULT)"},
         {"country", offsetof(dl_query, country), is_country, "takes an ISO 3166 alpha-3 code (ISR)"},
-        {"since", offsetof(dl_query, since), is_date, "takes a date YYYY-MM-DD"},
-        {"until", offsetof(dl_query, until), is_date, "takes a date YYYY-MM-DD"},
+        {"since", offsetof(dl_query, since), is_date, "takes an ISO 8601 date: YYYY-MM-DD, YYYY-MM or YYYY"},
+        {"until", offsetof(dl_query, until), is_date, "takes an ISO 8601 date: YYYY-MM-DD, YYYY-MM or YYYY"},
     };
     const char *dummy;
     if (!why)

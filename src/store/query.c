@@ -80,9 +80,11 @@ static void date_filter(sql_builder *b, const char *col, const dl_query *q)
         param(b, q->since, 0);
     }
     if (q->until) {
+        /* "--until 2024" keeps all of 2024: compare as many characters as
+         * the bound has (4, 7 or 10, checked by dl_query_set) */
         add(b, " AND substr(");
         add(b, col);
-        add(b, ",1,10) <= ?");
+        add(b, strlen(q->until) == 4 ? ",1,4) <= ?" : strlen(q->until) == 7 ? ",1,7) <= ?" : ",1,10) <= ?");
         param(b, q->until, 0);
     }
 }

@@ -35,11 +35,24 @@ struct dl_store {
 
 const char *dl_store_message(const dl_store *s) { return s->message; }
 
+/* A full disk or a failing device is DL_ERR_IO, with words a user
+ * understands: SQLite has then rolled the whole transaction back. */
 dl_status dl_store_fail(dl_store *s, const char *what)
 {
+    int code = sqlite3_errcode(s->db);
+    if (code == SQLITE_FULL) {
+        snprintf(s->message, sizeof s->message, "disk full (%s: %s)", what, sqlite3_errmsg(s->db));
+        return DL_ERR_IO;
+    }
+    if (code == SQLITE_IOERR) {
+        snprintf(s->message, sizeof s->message, "disk I/O error (%s: %s)", what, sqlite3_errmsg(s->db));
+        return DL_ERR_IO;
+    }
     snprintf(s->message, sizeof s->message, "%s: %s", what, sqlite3_errmsg(s->db));
     return DL_ERR_DB;
 }
+
+bool dl_store_in_transaction(const dl_store *s) { return !sqlite3_get_autocommit(s->db); }
 
 static const char schema_v1[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
@@ -327,10 +340,23 @@ dl_status dl_store_has(dl_store *s, const dl_article *a, bool *found)
     return DL_OK;
 }
 
+/* Another writer may hold the store for a while (a long batch): wait for
+ * it, retrying with growing pauses, for up to two minutes in all, rather
+ * than give up after the busy timeout. */
 dl_status dl_store_begin(dl_store *s)
 {
-    return sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? DL_OK
-                                                                                  : dl_store_fail(s, "begin");
+    long pause_ms = 50, waited_ms = 0;
+    for (;;) {
+        int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            return DL_OK;
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited_ms >= 120000)
+            return dl_store_fail(s, "begin");
+        sqlite3_sleep((int)pause_ms);
+        waited_ms += pause_ms + 5000; /* the busy timeout waited too */
+        if (pause_ms < 2000)
+            pause_ms *= 2;
+    }
 }
 
 dl_status dl_store_commit(dl_store *s)

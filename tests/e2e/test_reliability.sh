@@ -56,4 +56,27 @@ if [ -n "$PY" ]; then
     lacks "$ERR" 'binary'
 fi
 
+# 6. Values that mean nothing are refused, naming the flag (exit 2).
+check "--date tomorrow refused" 2 "$DATELINE" clean --date tomorrow "$TMP/d/a.txt"
+has "$ERR" "--date takes an ISO 8601 date"
+check "--date 2024-02-30 refused" 2 "$DATELINE" clean --date 2024-02-30 "$TMP/d/a.txt"
+check "--date 2024-03 taken" 0 "$DATELINE" clean --date 2024-03 "$TMP/d/a.txt"
+has "$OUT" '"date":"2024-03"'
+check "a missing value names the option, no stray byte" 2 "$DATELINE" clean --date
+has "$ERR" "option --date needs a value"
+lacks "$ERR" "option -[^-]"
+check "a missing value in a store command names it" 2 "$DATELINE" events --db
+has "$ERR" "option --db needs a value"
+check "--since 2024-13-45 refused" 2 "$DATELINE" events --db "$TMP/none.db" --since 2024-13-45
+has "$ERR" "--since takes an ISO 8601 date"
+check "search --since xyz refused" 2 "$DATELINE" search --db "$TMP/none.db" --since xyz word
+has "$ERR" "--since takes"
+check "--until 2024 (year precision) taken" 3 "$DATELINE" events --db "$TMP/none.db" --until 2024
+has "$ERR" "no such store"
+for f in actor=ISR cameo=19 plover=ASSAULT; do
+    v=${f#*=} f=${f%%=*}
+    check "quotes --db --$f refused, not ignored" 2 "$DATELINE" quotes --db "$TMP/none.db" --$f "$v"
+    has "$ERR" "--$f does not apply to quotes"
+done
+
 finish
