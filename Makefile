@@ -15,7 +15,7 @@
 BUILD ?= build
 CC ?= cc
 OPT ?= -O2 -g
-PKGS := sqlite3 libutf8proc libcjson zlib libmicrohttpd
+PKGS := sqlite3 libutf8proc libcjson zlib libmicrohttpd gumbo
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

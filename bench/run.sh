@@ -62,4 +62,7 @@ echo "clean: median $sec s over $RUNS runs, $(echo "scale=1; $bytes / 1048576 / 
 "$ROOT/$BUILD/bench_actors" "$ROOT"/examples/*.txt
 BUILD=$BUILD sh "$ROOT/bench/ingest.sh"
 "$ROOT/$BUILD/bench_quotes" 2>/dev/null | sed 's/^/quotes: /' || true
+# HTML extraction and WARC.gz reading (bench/web.c): real pages from
+# ../shared when present, generated ones otherwise.
+(cd "$ROOT" && "$ROOT/$BUILD/bench_web" "$ROOT/../shared/data/readability-pages")
 BUILD=$BUILD sh "$ROOT/bench/serve.sh"

@@ -13,12 +13,14 @@
 
 const char dl_cli_common_help[] =
     "Inputs: files, directories (read recursively) or - for standard input\n"
-    "(the default). Plain text (one or several articles per file) and JSONL\n"
+    "(the default). Plain text (one or several articles per file), JSONL\n"
     "(one object per line with \"text\" and optionally \"id\", \"url\",\n"
-    "\"title\", \"date\", \"source\") are told apart by extension or content.\n"
+    "\"title\", \"date\", \"source\"), HTML pages (the article's text and\n"
+    "metadata) and WARC archives (.warc, .warc.gz: one article per page) are\n"
+    "told apart by extension or content.\n"
     "\n"
     "Common options:\n"
-    "  --input text|jsonl   force the input format\n"
+    "  --input text|jsonl|html|warc   force the input format\n"
     "  --data DIR           dictionaries and tables (default: the data/ folder)\n"
     "  --date YYYY-MM-DD    date of articles that give none (ISO 8601: also YYYY-MM, YYYY)\n"
     "  -q, --quiet          do not report warnings, only errors\n"
@@ -76,8 +78,9 @@ int dl_cli_parse(dl_cli *cli, int argc, char **argv, const char *usage,
             cli->date = optarg;
             break;
         case OPT_INPUT:
-            if (strcmp(optarg, "text") && strcmp(optarg, "jsonl")) {
-                dl_cli_error(cli, "--input takes text or jsonl, not '%s'", optarg);
+            if (strcmp(optarg, "text") && strcmp(optarg, "jsonl") && strcmp(optarg, "html") &&
+                strcmp(optarg, "warc")) {
+                dl_cli_error(cli, "--input takes text, jsonl, html or warc, not '%s'", optarg);
                 return DL_EXIT_USAGE;
             }
             cli->input_format = optarg;
@@ -178,7 +181,10 @@ int dl_cli_each_article(dl_cli *cli, dl_cli_article_fn fn, void *user)
     dl_input_options io = DL_INPUT_OPTIONS_INIT;
     io.date = cli->date;
     if (cli->input_format)
-        io.format = strcmp(cli->input_format, "jsonl") == 0 ? DL_FORMAT_JSONL : DL_FORMAT_TEXT;
+        io.format = !strcmp(cli->input_format, "jsonl")  ? DL_FORMAT_JSONL
+                    : !strcmp(cli->input_format, "html") ? DL_FORMAT_HTML
+                    : !strcmp(cli->input_format, "warc") ? DL_FORMAT_WARC
+                                                         : DL_FORMAT_TEXT;
     dl_input *input = NULL;
     dl_arena *arena = dl_arena_new(0);
     dl_status st;

@@ -23,7 +23,7 @@ typedef struct dl_cli {
     const char *format;    /* --format, NULL when not given */
     const char *data_dir;  /* --data, NULL: dl_data_dir() */
     const char *date;      /* --date YYYY-MM-DD: the date of undated articles */
-    const char *input_format; /* --input text|jsonl */
+    const char *input_format; /* --input text|jsonl|html|warc */
     bool quiet;            /* -q: no warnings */
     char **inputs;         /* FILE|DIR|- ..., "-" when none given */
     size_t n_inputs;

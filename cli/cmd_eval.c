@@ -5,6 +5,7 @@
  * on each document's text rebuilt from its "# text =" lines. */
 #include "cli.h"
 #include "eval_events.h"
+#include "eval_extract.h"
 #include "eval_quotes.h"
 #include "base/arena.h"
 #include "base/buf.h"
@@ -121,13 +122,18 @@ int cmd_eval(int argc, char **argv)
         return dl_cli_eval_quotes(argc - 1, argv + 1);
     if (argc >= 2 && !strcmp(argv[1], "events"))
         return dl_cli_eval_events(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "extract"))
+        return dl_cli_eval_extract(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "dumps"))
+        return dl_cli_eval_dumps(argc - 1, argv + 1);
     if (argc < 2 || strcmp(argv[1], "parse") != 0) {
         if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
             printf("%s\n%s", usage, dl_cli_common_help);
             return DL_EXIT_OK;
         }
-        dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...' , "
-                           "'dateline eval quotes DIR' or 'dateline eval events DIR'");
+        dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...', "
+                           "'dateline eval quotes DIR', 'dateline eval events DIR', "
+                           "'dateline eval extract DIR' or 'dateline eval dumps DIR'");
         return DL_EXIT_USAGE;
     }
     eval_opts o = {0};

@@ -1,7 +1,8 @@
-/* fuzz_reader.c: the reader on arbitrary bytes, as text and as JSONL.
- * The first byte picks the format; the rest is written to a file and
- * read back, so encoding detection, JSON parsing and line handling all see
- * the input. */
+/* fuzz_reader.c: the reader on arbitrary bytes, as text, JSONL, HTML or
+ * WARC. The first byte picks the format (bit 0: text/JSONL; with bit 2
+ * set, HTML/WARC); the rest is written to a file and read back, so
+ * encoding detection, JSON, HTML and WARC parsing and line handling all
+ * see the input. */
 #include "dateline.h"
 
 #include <stdio.h>
@@ -22,7 +23,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (fuzz_write_file(path, data + 1, size - 1))
         return 0;
     dl_reader_options o = DL_READER_OPTIONS_INIT;
-    o.format = data[0] & 1 ? DL_FORMAT_JSONL : DL_FORMAT_TEXT;
+    if (data[0] & 4)
+        o.format = data[0] & 1 ? DL_FORMAT_WARC : DL_FORMAT_HTML;
+    else
+        o.format = data[0] & 1 ? DL_FORMAT_JSONL : DL_FORMAT_TEXT;
     o.diag = ignore;
     const char *p = path;
     dl_reader *r;

@@ -111,21 +111,32 @@ typedef enum dl_format {
     DL_FORMAT_AUTO = 0, /* sniff from the name and first bytes */
     DL_FORMAT_TEXT,     /* plain text: one file is one document */
     DL_FORMAT_JSONL,    /* one JSON object per line: one line is one document */
+    DL_FORMAT_HTML,     /* an HTML page: one file is one document (its main text) */
+    DL_FORMAT_WARC,     /* a WARC archive, plain or gzipped: one document per
+                           response (HTML or text), resource or conversion record */
 } dl_format;
 
-/* One unit of input: a text file, or one JSONL record. Owned by the reader
- * and valid until the next dl_reader_next() or dl_reader_close(). Fields
- * other than source and text are NULL when the input does not give them. */
+/* One unit of input: a text file, one JSONL record, an HTML page or one
+ * WARC record. Owned by the reader and valid until the next
+ * dl_reader_next() or dl_reader_close(). Fields other than source and
+ * text are NULL when the input does not give them. */
 typedef struct dl_document {
-    const char *source; /* path as given, "-" for stdin, or the record's url/source */
+    const char *source; /* path as given, "-" for stdin, the record's url/source,
+                           or a WARC record's target URI */
     const char *path;   /* the file the document came from ("-" for stdin) */
     const char *id;     /* JSONL "id" */
-    const char *url;    /* JSONL "url" */
-    const char *title;  /* JSONL "title" */
-    const char *date;   /* JSONL "date", as written */
-    const char *text;   /* valid UTF-8 (invalid bytes replaced by U+FFFD) */
+    const char *url;    /* JSONL "url"; HTML canonical URL; WARC target URI */
+    const char *title;  /* JSONL "title"; HTML title (JSON-LD, Open Graph, <title>) */
+    const char *date;   /* JSONL "date"; HTML publication date (ISO 8601), else
+                           the WARC-Date of its record */
+    const char *byline; /* HTML: author names (JSON-LD, <meta>, byline markup) */
+    const char *site_name; /* HTML: the publication ("The Guardian") */
+    const char *language;  /* HTML: <html lang> or JSON-LD inLanguage */
+    const char *text;   /* valid UTF-8 (invalid bytes replaced by U+FFFD); for
+                           HTML the main text, paragraphs separated by "\n\n" */
     size_t len;         /* bytes in text, not counting the NUL */
-    uint64_t line;      /* line of the file where the document starts (1-based) */
+    uint64_t line;      /* line of the file where the document starts (1-based; 0 for WARC) */
+    uint64_t offset;    /* WARC: byte offset of the record (of its gzip member) */
     dl_format format;
 } dl_document;
 
@@ -180,6 +191,11 @@ typedef struct dl_article {
     dl_removed *removed;
     size_t n_removed;
     uint32_t index;       /* position of the article within its document */
+    /* From HTML pages and WARC records (NULL otherwise; written to JSON
+     * only when set): */
+    const char *url;       /* canonical URL or WARC target URI */
+    const char *site_name; /* "The Guardian" */
+    const char *language;  /* "en", "fr-FR" */
 } dl_article;
 
 typedef struct dl_cleaner dl_cleaner;

@@ -12,6 +12,12 @@ dl_status dl_article_to_json(dl_buf *out, const dl_article *a)
     dl_jw_kv_string(&w, "dateline", a->dateline);
     dl_jw_kv_string(&w, "byline", a->byline);
     dl_jw_kv_string(&w, "date", a->date);
+    if (a->url)
+        dl_jw_kv_string(&w, "url", a->url);
+    if (a->site_name)
+        dl_jw_kv_string(&w, "site_name", a->site_name);
+    if (a->language)
+        dl_jw_kv_string(&w, "language", a->language);
     dl_jw_key(&w, "body");
     dl_jw_stringn(&w, a->body, a->body_len);
     dl_jw_key(&w, "removed");

@@ -28,7 +28,9 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum line_class {
     LINE_TEXT = 0,
@@ -231,6 +233,13 @@ static const char *make_id(dl_arena *arena, const char *source, const char *body
     return dl_arena_strdup(arena, tmp);
 }
 
+/* Pages (HTML, WARC records) and JSONL records are one article each: the
+ * page's structure or the record already says where the article is. */
+static bool page_document(const dl_document *doc)
+{
+    return doc->format == DL_FORMAT_HTML || doc->format == DL_FORMAT_WARC;
+}
+
 static dl_status build_article(dl_article *a, const dl_cleaner *c, const dl_document *doc,
                                line *lines, size_t first, size_t end, dl_arena *arena)
 {
@@ -257,11 +266,25 @@ static dl_status build_article(dl_article *a, const dl_cleaner *c, const dl_docu
     size_t n_seen = 0, n_kept = 0;
     if (a->title)
         seen[n_seen++] = title_hash;
+    /* A page's metadata names its author and date; lines in its text that
+     * look like them are still dropped, but do not override it. */
+    if (page_document(doc)) {
+        a->byline = doc->byline;
+        a->date = doc->date;
+        a->url = doc->url;
+        a->site_name = doc->site_name;
+        a->language = doc->language;
+    }
     for (; i < end && !st; i++) {
         line *l = &lines[i];
         bool repeat = false;
         for (size_t k = 0; k < n_seen && !repeat; k++)
             repeat = seen[k] == l->hash;
+        /* A page's structure already dropped its repeated furniture; what
+         * repeats there in short lines is code ("});") or a refrain, not
+         * a scraper's copy. The title is still not said twice. */
+        if (repeat && page_document(doc) && l->len < 40 && !(a->title && l->hash == title_hash))
+            repeat = false;
         if (!repeat)
             seen[n_seen++] = l->hash;
         if (repeat)
@@ -356,6 +379,347 @@ static dl_status build_article(dl_article *a, const dl_cleaner *c, const dl_docu
     return DL_OK;
 }
 
+/* ------------------------------------------------ whole-page text dumps
+ *
+ * A scraper that dumps a whole page writes the site's menus (runs of short
+ * link lines), cookie and subscription notices, the article, then related
+ * and most-read lists, comments and the footer. Such a page is one article
+ * with furniture around it, not several stories: we find the stretch of
+ * lines with the most running text (each sentence-like line counts its
+ * words, every other line counts against; headings such as "Related
+ * stories" or "Comments" close the article), take the headline just above
+ * it as the title, and drop the rest. Plain articles, seeds and feeds
+ * have no menus and never take this path. */
+
+enum { PAGE_MIN_LINES = 15, PAGE_TITLE_WINDOW = 12 };
+
+/* Words of a line; in Chinese and Japanese, which write no spaces, two
+ * characters count as a word. */
+static size_t words_in(const line *l)
+{
+    size_t w = 1, cjk = 0;
+    for (size_t i = 0; i < l->len; i++) {
+        unsigned char b = (unsigned char)l->text[i];
+        w += b == ' ';
+        cjk += b >= 0xE3 && b <= 0xE9; /* lead bytes of U+3000..U+9FFF */
+    }
+    return w + cjk / 2;
+}
+
+static bool short_line(const line *l, size_t words)
+{
+    return words <= 4 && !(l->len && (l->text[l->len - 1] == '.' || l->text[l->len - 1] == '"'));
+}
+
+static bool sentence_like(const line *l, size_t words)
+{
+    if (l->cls != LINE_TEXT)
+        return false;
+    char last = l->len ? l->text[l->len - 1] : 0;
+    const unsigned char *t = (const unsigned char *)l->text + l->len;
+    /* closing curly quotes, the ideographic full stop, fullwidth ! and ?, an ellipsis */
+    bool wide_end = l->len >= 3 && ((t[-3] == 0xE2 && t[-2] == 0x80 && (t[-1] == 0x9D || t[-1] == 0x99 || t[-1] == 0xA6)) ||
+                                    (t[-3] == 0xE3 && t[-2] == 0x80 && t[-1] == 0x82) ||
+                                    (t[-3] == 0xEF && t[-2] == 0xBC && (t[-1] == 0x81 || t[-1] == 0x9F)));
+    bool ends = last == '.' || last == '!' || last == '?' || last == '"' || last == ')' || wide_end;
+    return (words >= 6 && ends) || words >= 15;
+}
+
+/* A numbered or bulleted item: "2. Norway", "3) Canada", "• Item", "- Item". */
+static bool list_item(const line *l)
+{
+    const unsigned char *t = (const unsigned char *)l->text;
+    size_t i = 0;
+    while (i < l->len && i < 3 && isdigit(t[i]))
+        i++;
+    if (i && i + 1 < l->len && (t[i] == '.' || t[i] == ')') && t[i + 1] == ' ')
+        return true;
+    if (l->len > 2 && (t[0] == '-' || t[0] == '*') && t[1] == ' ')
+        return true;
+    return l->len > 4 && t[0] == 0xE2 && t[1] == 0x80 && t[2] == 0xA2 && t[3] == ' '; /* • */
+}
+
+/* Do two sentence-like lines follow each other within the lines after i? */
+static bool text_resumes(const line *lines, size_t n, const size_t *words, size_t i)
+{
+    enum { LOOK = 20 };
+    for (size_t k = i + 1; k + 1 < n && k <= i + LOOK; k++)
+        if (sentence_like(&lines[k], words[k]) && sentence_like(&lines[k + 1], words[k + 1]))
+            return true;
+    return false;
+}
+
+/* Menus make a page dump: many short lines, some of them in long runs. */
+static bool is_page_dump(const line *lines, size_t n, const size_t *words)
+{
+    if (n < PAGE_MIN_LINES)
+        return false;
+    size_t shorts = 0, run = 0, longest = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (short_line(&lines[i], words[i])) {
+            shorts++;
+            if (++run > longest)
+                longest = run;
+        } else {
+            run = 0;
+        }
+    }
+    return shorts * 100 >= n * 30 && longest >= 5;
+}
+
+/* Adds hashes of the line's content words (four letters or more, case
+ * folded) to set; returns the new count. */
+static size_t add_content_words(const line *l, uint64_t *set, size_t n, size_t cap)
+{
+    for (size_t i = 0; i < l->len && n < cap;) {
+        while (i < l->len && !isalnum((unsigned char)l->text[i]) && (unsigned char)l->text[i] < 0x80)
+            i++;
+        size_t b = i;
+        while (i < l->len && (isalnum((unsigned char)l->text[i]) || (unsigned char)l->text[i] >= 0x80))
+            i++;
+        if (i - b >= 4) {
+            uint64_t h = fold_hash(l->text + b, i - b);
+            bool have = false;
+            for (size_t k = 0; k < n && !have; k++)
+                have = set[k] == h;
+            if (!have)
+                set[n++] = h;
+        }
+    }
+    return n;
+}
+
+/* The article of a page dump: lines [*first, *end), its title line (or
+ * SIZE_MAX). */
+static long page_span(const dl_cleaner *c, const line *lines, size_t n, const size_t *words,
+                      const bool *used, size_t *first, size_t *end, size_t *title)
+{
+    long best = 0, sum = 0;
+    size_t best_s = 0, best_e = n, s = 0;
+    for (size_t i = 0; i < n; i++) {
+        const line *l = &lines[i];
+        long score;
+        int closes = l->cls == LINE_TEXT || l->cls == LINE_BOILER ? dl_clean_page_end(c, l->text, l->len) : 0;
+        if (used[i])
+            score = -1000000; /* another article of the page */
+        else if (closes)
+            /* "Related" then a few links, then the article again: a box
+             * inside the text. A box heading after which no two
+             * paragraphs follow each other closes the article. */
+            score = closes == 1 && text_resumes(lines, n, words, i) ? -10 : -1000000;
+        else if (sentence_like(l, words[i])) {
+            /* A lone paragraph between short lines is a teaser under its
+             * headline or a comment under its author's name: article text
+             * comes in runs of paragraphs. */
+            bool alone = (i == 0 || !sentence_like(&lines[i - 1], words[i - 1])) &&
+                         (i + 1 == n || !sentence_like(&lines[i + 1], words[i + 1]));
+            score = alone ? (long)words[i] / 3 : (long)words[i];
+        }
+        else if (l->cls == LINE_TEXT && list_item(l))
+            score = 1; /* "2. Norway", "• Item": a list in the text, not a menu */
+        else if (l->cls == LINE_TEXT)
+            score = -(long)(2 + words[i] / 2);
+        else if (l->cls == LINE_BOILER)
+            score = -2;
+        else
+            score = -1; /* captions, credits, bylines, dates: neutral-ish */
+        if (sum <= 0) {
+            sum = 0;
+            s = i;
+        }
+        sum += score;
+        if (sum > best) {
+            best = sum;
+            best_s = s;
+            best_e = i + 1;
+        }
+    }
+    if (best == 0) {
+        *first = 0;
+        *end = n;
+        *title = SIZE_MAX;
+        return 0;
+    }
+    /* the span starts at its first sentence-like line */
+    while (best_s < best_e && !sentence_like(&lines[best_s], words[best_s]))
+        best_s++;
+    *first = best_s;
+    *end = best_e;
+    *title = SIZE_MAX;
+    /* The headline stands a few lines above the text, past the byline,
+     * the date and photo material, among menu words, teasers and video
+     * captions. It shares words with the text below it and is set off
+     * by a blank line; take the candidate that does most of that. */
+    uint64_t body[256];
+    size_t n_body = 0;
+    for (size_t i = best_s; i < best_e && n_body < 256; i++)
+        n_body = add_content_words(&lines[i], body, n_body, 256);
+    long best_title = 0;
+    for (size_t k = best_s, seen = 0; k-- > 0 && seen < PAGE_TITLE_WINDOW; seen++) {
+        const line *l = &lines[k];
+        if (used[k])
+            break;
+        if (l->cls != LINE_TEXT || !l->headline || words[k] < 3 || words[k] > 30 ||
+            dl_clean_page_end(c, l->text, l->len) || !strncasecmp(l->text, "by ", 3))
+            continue;
+        uint64_t mine[32];
+        size_t n_mine = add_content_words(l, mine, 0, 32), shared = 0;
+        for (size_t a = 0; a < n_mine; a++)
+            for (size_t b = 0; b < n_body; b++)
+                if (mine[a] == body[b]) {
+                    shared++;
+                    break;
+                }
+        long score = 4 * (long)shared + (words[k] >= 4) + (l->gap > 0) +
+                     (k + 1 < n && lines[k + 1].gap > 0) - (long)(seen / 4);
+        if (shared && score > best_title) {
+            best_title = score;
+            *title = k;
+        }
+    }
+    if (*title != SIZE_MAX)
+        *first = *title;
+    return best;
+}
+
+/* A date among other words of a line: the first run of two to six words
+ * that reads as a whole date. */
+static bool date_inside(const line *l, char out[DL_DATE_MAX])
+{
+    size_t starts[16], n = 0;
+    for (size_t i = 0; i < l->len && n < 16; i++)
+        if (i == 0 || l->text[i - 1] == ' ')
+            starts[n++] = i;
+    for (size_t a = 0; a < n; a++)
+        for (size_t k = 6; k >= 2; k--) {
+            if (a + k > n)
+                continue;
+            size_t end = a + k < n ? starts[a + k] - 1 : l->len;
+            if (dl_date_parse_line(l->text + starts[a], end - starts[a], out))
+                return true;
+        }
+    return false;
+}
+
+/* A page may hold several articles (a weekly edition, a live page): after
+ * the best stretch, another counts as an article when it has a headline
+ * of its own and a good share of the best one's text. */
+enum { PAGE_MAX_ARTICLES = 16, PAGE_MIN_SCORE = 80 };
+
+typedef struct page_article {
+    size_t first, end;
+} page_article;
+
+static int by_first(const void *x, const void *y)
+{
+    const page_article *a = x, *b = y;
+    return (a->first > b->first) - (a->first < b->first);
+}
+
+static dl_status clean_page(dl_article **articles, size_t *n_articles, const dl_cleaner *c,
+                            const dl_document *doc, line *lines, size_t n, const size_t *words,
+                            dl_arena *arena)
+{
+    bool *used = DL_ARENA_NEW(arena, bool, n);
+    page_article spans[PAGE_MAX_ARTICLES];
+    size_t n_spans = 0;
+    if (!used)
+        return DL_ERR_NOMEM;
+    long first_score = 0;
+    size_t passed = 0;
+    while (n_spans < PAGE_MAX_ARTICLES) {
+        size_t first, end, title;
+        long score = page_span(c, lines, n, words, used, &first, &end, &title);
+        /* paragraphs that run on from one another: a list of teasers,
+         * each alone under its headline, has none */
+        size_t running = 0;
+        for (size_t i = first; i + 1 < end; i++)
+            running += sentence_like(&lines[i], words[i]) && sentence_like(&lines[i + 1], words[i + 1]);
+        if (n_spans && (score < PAGE_MIN_SCORE || score * 3 < first_score))
+            break;
+        if (n_spans && (title == SIZE_MAX || running < 3)) {
+            /* not an article: pass over it and look further */
+            for (size_t i = first; i < end; i++)
+                used[i] = true;
+            if (++passed > PAGE_MAX_ARTICLES)
+                break;
+            continue;
+        }
+        if (!n_spans)
+            first_score = score;
+        spans[n_spans++] = (page_article){first, end};
+        /* A date line is the article's date only in its head; further
+         * down it is text (a reference, a timeline), not the article's
+         * date and not furniture. */
+        for (size_t i = first, paragraphs = 0; i < end; i++) {
+            paragraphs += sentence_like(&lines[i], words[i]);
+            if (paragraphs >= 3 && lines[i].cls == LINE_DATE)
+                lines[i].cls = LINE_TEXT;
+        }
+        for (size_t i = first; i < end; i++)
+            used[i] = true;
+        if (!score)
+            break;
+    }
+    qsort(spans, n_spans, sizeof *spans, by_first);
+    dl_article *out = DL_ARENA_NEW(arena, dl_article, n_spans);
+    if (!out)
+        return DL_ERR_NOMEM;
+    size_t k = 0, prev_end = 0;
+    for (size_t s = 0; s < n_spans; s++) {
+        dl_article *a = &out[k];
+        dl_status st = build_article(a, c, doc, lines, spans[s].first, spans[s].end, arena);
+        if (st)
+            return st;
+        /* lines outside every article: those before an article go with it,
+         * those after the last with the last */
+        size_t after = s + 1 == n_spans ? n - spans[s].end : 0;
+        size_t before = spans[s].first - prev_end;
+        if (before + after) {
+            dl_removed *r = DL_ARENA_NEW(arena, dl_removed, a->n_removed + before + after);
+            if (!r)
+                return DL_ERR_NOMEM;
+            size_t m = 0;
+            for (size_t i = prev_end; i < spans[s].first; i++)
+                r[m++] = (dl_removed){lines[i].text, "boilerplate"};
+            for (size_t i = 0; i < a->n_removed; i++)
+                r[m++] = a->removed[i];
+            for (size_t i = spans[s].end; i < spans[s].end + after; i++)
+                r[m++] = (dl_removed){lines[i].text, "boilerplate"};
+            a->removed = r;
+            a->n_removed = m;
+        }
+        /* The date and byline of the article's head, when they stand
+         * above the headline or among page furniture: taken, not kept. */
+        for (size_t i = spans[s].first, seen = 0; i-- > prev_end && seen < PAGE_TITLE_WINDOW; seen++) {
+            if (!a->date && lines[i].cls == LINE_DATE)
+                a->date = dl_arena_strdup(arena, lines[i].date);
+            if (!a->byline && lines[i].cls == LINE_BYLINE)
+                a->byline = lines[i].text + lines[i].byline_at;
+        }
+        /* Else a date written inside a short line of the head, as pages
+         * print it beside the author: "Sarah Gooding March 9, 2017". */
+        for (size_t i = spans[s].first; !a->date && i < spans[s].end; i++) {
+            if (sentence_like(&lines[i], words[i]) && !lines[i].headline)
+                break;
+            char d[DL_DATE_MAX];
+            if (lines[i].cls == LINE_TEXT && words[i] <= 14 && date_inside(&lines[i], d))
+                a->date = dl_arena_strdup(arena, d);
+        }
+        prev_end = spans[s].end;
+        if (!a->body_len && !a->title)
+            continue;
+        a->index = (uint32_t)k;
+        a->id = doc->id ? doc->id : make_id(arena, doc->source, a->body, a->body_len);
+        if (!a->id)
+            return DL_ERR_NOMEM;
+        k++;
+    }
+    *articles = out;
+    *n_articles = k;
+    return DL_OK;
+}
+
 dl_status dl_clean(dl_article **articles, size_t *n_articles, const dl_cleaner *c,
                    const dl_document *doc, dl_arena *arena)
 {
@@ -368,6 +732,15 @@ dl_status dl_clean(dl_article **articles, size_t *n_articles, const dl_cleaner *
         return st;
     for (size_t i = 0; i < n; i++)
         classify(c, &lines[i]);
+    if (doc->format == DL_FORMAT_TEXT) {
+        size_t *words = DL_ARENA_NEW(arena, size_t, n);
+        if (!words)
+            return DL_ERR_NOMEM;
+        for (size_t i = 0; i < n; i++)
+            words[i] = words_in(&lines[i]);
+        if (is_page_dump(lines, n, words))
+            return clean_page(articles, n_articles, c, doc, lines, n, words, arena);
+    }
     /* Where articles begin. A JSONL record is one document and one article,
      * whatever its text looks like. */
     size_t *starts = DL_ARENA_NEW(arena, size_t, n + 1);
@@ -376,7 +749,7 @@ dl_status dl_clean(dl_article **articles, size_t *n_articles, const dl_cleaner *
     size_t n_starts = 0;
     starts[n_starts++] = 0;
     bool have_body = false;
-    for (size_t i = 1; i < n && doc->format != DL_FORMAT_JSONL; i++) {
+    for (size_t i = 1; i < n && doc->format != DL_FORMAT_JSONL && !page_document(doc); i++) {
         const line *prev = &lines[i - 1];
         if (prev->cls == LINE_TEXT && !prev->headline)
             have_body = true;

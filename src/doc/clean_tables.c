@@ -131,6 +131,20 @@ dl_status dl_cleaner_open(dl_cleaner **out, const char *data_dir, dl_diag_fn dia
         st = read_list(data_dir, "clean/agencies.txt", &c->agencies, &c->n_agencies, false, diag, user);
     if (!st)
         st = read_list(data_dir, "clean/dateline-stop.txt", &c->stop, &c->n_stop, false, diag, user);
+    if (!st)
+        st = read_list(data_dir, "clean/page-ends.txt", &c->ends, &c->n_ends, true, diag, user);
+    /* "end<TAB>pattern" or "box<TAB>pattern": the kind's first letter is
+     * kept in front of the lower-cased pattern ("e" + "comments") */
+    for (size_t i = 0; !st && i < c->n_ends; i++) {
+        char *e = c->ends[i], *tab = strchr(e, '\t');
+        char kind = tab && !strncmp(e, "end", 3) ? 'e' : 'b';
+        char *pat = tab ? tab + 1 : e;
+        size_t k = 0;
+        e[k++] = kind;
+        for (char *p = pat; *p; p++)
+            e[k++] = (char)tolower((unsigned char)*p);
+        e[k] = '\0';
+    }
     if (!st && !(c->boiler = calloc(n_boiler ? n_boiler : 1, sizeof *c->boiler)))
         st = DL_ERR_NOMEM;
     for (size_t i = 0; !st && i < n_boiler; i++) {
@@ -169,6 +183,7 @@ void dl_cleaner_close(dl_cleaner *c)
     free_list(c->caption_list, c->n_captions);
     free_list(c->agencies, c->n_agencies);
     free_list(c->stop, c->n_stop);
+    free_list(c->ends, c->n_ends);
     free(c);
 }
 
@@ -195,6 +210,21 @@ bool dl_glob_match(const char *glob, const char *s, size_t n)
     while (*glob == '*')
         glob++;
     return *glob == '\0';
+}
+
+int dl_clean_page_end(const dl_cleaner *c, const char *s, size_t n)
+{
+    if (n > 60)
+        return 0;
+    size_t words = 1;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] == ' ';
+    if (words > 6)
+        return 0;
+    for (size_t i = 0; i < c->n_ends; i++)
+        if (dl_glob_match(c->ends[i] + 1, s, n))
+            return c->ends[i][0] == 'e' ? 2 : 1;
+    return 0;
 }
 
 const char *dl_clean_boilerplate(const dl_cleaner *c, const char *s, size_t n)

@@ -38,6 +38,8 @@ struct dl_cleaner {
     size_t n_agencies;
     char **stop;      /* dateline stop words */
     size_t n_stop;
+    char **ends;      /* headings that close the article in a page dump: kind letter ('e'nd, 'b'ox) + pattern */
+    size_t n_ends;
 };
 
 /* The reason for dropping a boilerplate line ("boilerplate", "credit"), or
@@ -55,6 +57,11 @@ bool dl_clean_is_byline(const char *s, size_t n, size_t *name_start);
  * and *body_start (where the paragraph's text resumes). */
 bool dl_clean_dateline(const dl_cleaner *c, const char *s, size_t n, size_t *place_len,
                        size_t *body_start);
+/* "Comments", "Related stories", "Most read": a short line that, in a
+ * whole-page dump, closes the article (data/clean/page-ends.txt). Returns
+ * 2 for a heading that always does ("end"), 1 for one that may head a box
+ * inside the text ("box"), 0 for other lines. */
+int dl_clean_page_end(const dl_cleaner *c, const char *s, size_t n);
 /* A line that reads as a headline: 2-40 words, no final full stop. */
 bool dl_clean_is_headline(const char *s, size_t n);
 /* Case-insensitive glob match of a whole string. */

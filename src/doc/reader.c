@@ -3,7 +3,9 @@
  * A path is a file, a directory (read recursively, in sorted order, hidden
  * entries skipped) or "-" for standard input. A text file is one document;
  * a JSONL file is one document per line, read as a stream so memory stays
- * flat however long the file. Every problem is reported through the diag
+ * flat however long the file; an HTML page is one document (its main text
+ * and metadata, see html.h); a WARC archive (plain or gzipped) is one
+ * document per record holding a page or text, read record by record. Every problem is reported through the diag
  * callback with the file and line, and reading goes on with the next
  * record or file: one bad record never costs the rest of the input.
  *
@@ -22,6 +24,10 @@
 #include "base/buf.h"
 #include "base/utf8.h"
 #include "base/date.h"
+#include "doc/encoding.h"
+#include "doc/gzip.h"
+#include "doc/html.h"
+#include "doc/warc.h"
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
@@ -44,6 +50,8 @@ struct dl_reader {
     uint64_t offset;  /* bytes consumed so far in fp */
     char *line_buf;   /* getline() buffer */
     size_t line_cap;
+    FILE *under;      /* the file under a peek stream (see peekable()) */
+    dl_warc *warc;    /* the archive being read, for DL_FORMAT_WARC */
     /* the current document and its storage */
     dl_document doc;
     dl_buf text;
@@ -242,13 +250,84 @@ static bool has_suffix(const char *s, const char *suffix)
 
 static void close_file(dl_reader *r)
 {
+    dl_warc_close(r->warc);
+    r->warc = NULL;
     if (r->fp && r->fp != stdin)
         fclose(r->fp);
+    if (r->under && r->under != stdin)
+        fclose(r->under);
+    r->under = NULL;
     r->fp = NULL;
 }
 
+/* A stream that gives back bytes already read from a pipe, then the rest
+ * of the pipe: formats are told by their first bytes, and standard input
+ * cannot be rewound. */
+typedef struct peeked {
+    FILE *under;
+    char head[1024];
+    size_t n, at;
+} peeked;
+
+static ssize_t peeked_read(void *cookie, char *buf, size_t size)
+{
+    peeked *p = cookie;
+    if (p->at < p->n) {
+        size_t k = p->n - p->at < size ? p->n - p->at : size;
+        memcpy(buf, p->head + p->at, k);
+        p->at += k;
+        return (ssize_t)k;
+    }
+    size_t got = fread(buf, 1, size, p->under);
+    return got ? (ssize_t)got : ferror(p->under) ? -1 : 0;
+}
+
+static int peeked_close(void *cookie)
+{
+    free(cookie);
+    return 0;
+}
+
+/* Reads the first bytes of fp into head (up to cap) and leaves a stream
+ * in r->fp that starts from the beginning again. Returns the count. */
+static size_t peek_head(dl_reader *r, FILE *fp, char *head, size_t cap)
+{
+    size_t got = fread(head, 1, cap, fp);
+    if (fseek(fp, 0, SEEK_SET) == 0) {
+        r->fp = fp;
+        return got;
+    }
+    peeked *p = calloc(1, sizeof *p);
+    cookie_io_functions_t io = {peeked_read, NULL, NULL, peeked_close};
+    FILE *wrapped = p ? fopencookie(p, "rb", io) : NULL;
+    if (!wrapped) {
+        free(p);
+        r->fp = fp; /* cannot rewind: read on from here */
+        return 0;
+    }
+    p->under = fp;
+    p->n = got < sizeof p->head ? got : sizeof p->head;
+    memcpy(p->head, head, p->n);
+    r->fp = wrapped;
+    r->under = fp;
+    return got;
+}
+
+static bool is_warc_name(const char *path)
+{
+    return has_suffix(path, ".warc") || has_suffix(path, ".warc.gz") || has_suffix(path, ".arc.gz");
+}
+
+static bool is_html_name(const char *path)
+{
+    return has_suffix(path, ".html") || has_suffix(path, ".htm") || has_suffix(path, ".xhtml") ||
+           has_suffix(path, ".shtml");
+}
+
 /* Opens the next file and decides its format: by extension, else by the
- * first non-blank byte ('{' means JSONL). */
+ * first bytes (WARC's "WARC/" or gzip's magic, '{' for JSONL, a doctype
+ * or <html> for HTML). A file taken as text is checked again once read:
+ * a page saved as .txt is still HTML. */
 static bool open_next_file(dl_reader *r)
 {
     while (r->next_file < r->n_files) {
@@ -258,27 +337,38 @@ static bool open_next_file(dl_reader *r)
             diag(r, DL_ERROR, DL_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
             continue;
         }
-        r->fp = fp;
         r->path = path;
         r->line = 0;
         r->offset = 0;
         r->stats.files++;
         r->format = r->opt.format;
+        char head[1024];
+        size_t n_head = peek_head(r, fp, head, sizeof head);
         if (r->format == DL_FORMAT_AUTO) {
             if (has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson") || has_suffix(path, ".json"))
                 r->format = DL_FORMAT_JSONL;
+            else if (is_warc_name(path))
+                r->format = DL_FORMAT_WARC;
+            else if (is_html_name(path))
+                r->format = DL_FORMAT_HTML;
             else if (has_suffix(path, ".txt") || has_suffix(path, ".text"))
                 r->format = DL_FORMAT_TEXT;
+            else if (dl_gz_magic(head, n_head) || (n_head >= 5 && !memcmp(head, "WARC/", 5)))
+                r->format = DL_FORMAT_WARC;
             else {
-                int c;
-                while ((c = getc(fp)) == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                    r->offset++;
-                    r->line += c == '\n';
-                }
-                if (c != EOF)
-                    ungetc(c, fp);
-                r->format = c == '{' ? DL_FORMAT_JSONL : DL_FORMAT_TEXT;
+                size_t i = 0;
+                while (i < n_head && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+                    i++;
+                r->format = i < n_head && head[i] == '{' ? DL_FORMAT_JSONL
+                            : dl_html_sniff(head, n_head) ? DL_FORMAT_HTML
+                                                          : DL_FORMAT_TEXT;
             }
+        }
+        if (r->format == DL_FORMAT_WARC &&
+            dl_warc_open(&r->warc, r->fp, dl_gz_magic(head, n_head), r->opt.max_file_bytes < ((size_t)64 << 20) ? r->opt.max_file_bytes : 0)) {
+            diag(r, DL_ERROR, DL_ERR_NOMEM, path, 0, 0, "out of memory; skipped");
+            close_file(r);
+            continue;
         }
         return true;
     }
@@ -414,6 +504,60 @@ static void reset_doc(dl_reader *r)
     r->doc.format = r->format;
 }
 
+/* Makes the current document from an HTML page: decoded (BOM, the
+ * header's charset, <meta charset>, else a guess), its main text and
+ * metadata extracted. `at` is the page's offset in the file, for
+ * messages. False (after reporting, unless quiet) when nothing is left. */
+static bool html_document(dl_reader *r, const char *s, size_t n, const char *charset, uint64_t at,
+                          bool quiet)
+{
+    const char *nul = memchr(s, '\0', n < 4096 ? n : 4096);
+    if (nul && !(n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+                            ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))) {
+        diag(r, DL_ERROR, DL_ERR_ENCODING, r->path, 0, at + (uint64_t)(nul - s),
+             "binary data where HTML was expected (NUL byte at byte %llu); skipped",
+             (unsigned long long)(at + (uint64_t)(nul - s)));
+        return false;
+    }
+    dl_buf_clear(&r->text);
+    dl_decode_info info;
+    if (dl_decode_html(&r->text, s, n, charset, &info)) {
+        diag(r, DL_ERROR, DL_ERR_NOMEM, r->path, 0, at, "out of memory decoding the page; skipped");
+        return false;
+    }
+    if (info.unknown)
+        diag(r, DL_WARNING, DL_ERR_ENCODING, r->path, 0, at,
+             "unknown charset declared; read as %s", info.charset);
+    if (info.n_bad)
+        diag(r, DL_WARNING, DL_ERR_ENCODING, r->path, 0, at + info.first_bad,
+             "invalid %s at byte %llu; %zu sequence%s replaced with U+FFFD", info.charset,
+             (unsigned long long)(at + info.first_bad), info.n_bad, info.n_bad == 1 ? "" : "s");
+    reset_doc(r);
+    dl_html_page page;
+    dl_status st = dl_html_extract(&page, r->text.data ? r->text.data : "", r->text.len, r->arena);
+    if (st) {
+        diag(r, DL_ERROR, st, r->path, 0, at, "cannot read the HTML page: %s; skipped",
+             dl_status_name(st));
+        return false;
+    }
+    if (!page.len) {
+        if (!quiet)
+            diag(r, DL_WARNING, DL_ERR_EMPTY, r->path, 0, at, "no article text found in the HTML page");
+        return false;
+    }
+    r->doc.format = DL_FORMAT_HTML;
+    r->doc.text = page.text;
+    r->doc.len = page.len;
+    r->doc.title = page.title;
+    r->doc.byline = page.byline;
+    r->doc.date = page.date;
+    r->doc.site_name = page.site_name;
+    r->doc.language = page.language;
+    r->doc.url = page.url;
+    r->doc.line = 1;
+    return true;
+}
+
 /* Reads the whole current file as one text document. */
 static bool read_text_document(dl_reader *r)
 {
@@ -454,8 +598,14 @@ static bool read_text_document(dl_reader *r)
         dl_buf_free(&raw);
         return false;
     }
-    bool ok = decode_text(r, raw.data, raw.len, 0, r->offset);
     r->stats.bytes += raw.len;
+    if (r->format == DL_FORMAT_HTML ||
+        (r->opt.format == DL_FORMAT_AUTO && dl_html_sniff(raw.data, raw.len))) {
+        bool ok = html_document(r, raw.data, raw.len, NULL, 0, false);
+        dl_buf_free(&raw);
+        return ok;
+    }
+    bool ok = decode_text(r, raw.data, raw.len, 0, r->offset);
     dl_buf_free(&raw);
     if (!ok)
         return false;
@@ -661,12 +811,85 @@ static bool read_jsonl_document(dl_reader *r)
     }
 }
 
+static bool starts_with_ci(const char *s, const char *prefix)
+{
+    return s && !strncasecmp(s, prefix, strlen(prefix));
+}
+
+/* Reads WARC records until one yields a document or the archive ends.
+ * Pages (HTML responses) and text (responses, resource and conversion
+ * records in text/plain) are read; requests, metadata, redirects, error
+ * pages and media are passed over without a word. */
+static bool read_warc_document(dl_reader *r)
+{
+    for (;;) {
+        dl_warc_record rec;
+        dl_status st = dl_warc_next(r->warc, &rec);
+        if (st == DL_ERR_EMPTY) {
+            close_file(r);
+            return false;
+        }
+        if (st == DL_ERR_NOMEM) {
+            diag(r, DL_ERROR, st, r->path, 0, 0, "out of memory reading the archive; rest of file skipped");
+            close_file(r);
+            return false;
+        }
+        if (st) {
+            uint64_t at;
+            const char *msg = dl_warc_error(r->warc, &at);
+            diag(r, DL_ERROR, st, r->path, 0, at, "record at byte %llu: %s", (unsigned long long)at, msg);
+            continue;
+        }
+        r->stats.bytes += rec.payload_len;
+        bool response = !strcmp(rec.type, "response");
+        if (!response && strcmp(rec.type, "resource") && strcmp(rec.type, "conversion"))
+            continue;
+        if (response && rec.http_status && (rec.http_status < 200 || rec.http_status >= 300))
+            continue;
+        const char *ct = rec.content_type;
+        bool html = starts_with_ci(ct, "text/html") || starts_with_ci(ct, "application/xhtml") ||
+                    (!ct && dl_html_sniff(rec.payload, rec.payload_len));
+        bool text = !html && (starts_with_ci(ct, "text/plain") || (!ct && !response));
+        if (!html && !text)
+            continue;
+        bool ok;
+        if (html) {
+            char charset[40] = "";
+            if (ct)
+                dl_content_type_charset(ct, strlen(ct), charset, sizeof charset);
+            ok = html_document(r, rec.payload, rec.payload_len, *charset ? charset : NULL,
+                               rec.offset, true);
+        } else {
+            ok = decode_text(r, rec.payload, rec.payload_len, 0, rec.offset);
+            if (ok) {
+                reset_doc(r);
+                r->doc.text = r->text.data ? r->text.data : "";
+                r->doc.len = r->text.len;
+            }
+        }
+        if (!ok)
+            continue;
+        r->doc.format = DL_FORMAT_WARC;
+        r->doc.line = 0;
+        r->doc.offset = rec.offset;
+        if (rec.target_uri && *rec.target_uri) {
+            r->doc.url = dl_arena_strdup(r->arena, rec.target_uri);
+            r->doc.source = r->doc.url;
+        }
+        if (!r->doc.date && rec.date)
+            r->doc.date = dl_html_iso_date(rec.date, r->arena);
+        return true;
+    }
+}
+
 dl_status dl_reader_next(dl_reader *r, const dl_document **doc)
 {
     for (;;) {
         if (!r->fp && !open_next_file(r))
             return DL_ERR_EMPTY;
-        bool got = r->format == DL_FORMAT_JSONL ? read_jsonl_document(r) : read_text_document(r);
+        bool got = r->format == DL_FORMAT_JSONL  ? read_jsonl_document(r)
+                   : r->format == DL_FORMAT_WARC ? read_warc_document(r)
+                                                 : read_text_document(r);
         if (got) {
             r->stats.documents++;
             *doc = &r->doc;

@@ -1,6 +1,7 @@
 /* test_clean.c: the cleaner on synthetic cases and on the seeds. */
 #include "test.h"
 #include "base/arena.h"
+#include "base/buf.h"
 #include "doc/clean_tables.h"
 
 #include <stdlib.h>
@@ -318,4 +319,79 @@ TEST(clean_bundled_examples)
         dl_arena_free(r.arena);
         free(text);
     }
+}
+
+/* A page dumped whole: menus, a cookie notice, the article, a related list
+ * and a comment thread. One article comes out, titled by its headline,
+ * with the furniture in `removed`. */
+static const char page_dump[] =
+    "Skip to content\nHome\nWorld\nBusiness\nSport\nCulture\nOpinion\nSign in\n\n"
+    "We use cookies to improve your experience on our site.\n\nLive\nVideo\nPodcasts\n\n"
+    "Harbour wall repairs approved after long debate\n\n"
+    "By Ana Ruiz\n"
+    "14 March 2025\n\n"
+    "The town council voted on Tuesday to approve a plan that will rebuild the old harbour wall, "
+    "after two years of debate among residents, fishermen and local businesses.\n\n"
+    "The mayor said the repairs would begin in the spring, and that the cost would be shared "
+    "between the town, the region and a national fund for coastal protection.\n\n"
+    "Opponents argued that the plan did too little for the small boats that still use the inner "
+    "basin, and promised to keep pressing the council for changes to the harbour plan.\n\n"
+    "Engineers will survey the wall in April before the first stones are moved, the council said.\n\n"
+    "Most read\n\n"
+    "Storm closes coastal road for a second day\n"
+    "Ferry fares to rise in the summer, operator says\n"
+    "Local school wins national science prize\n\n"
+    "Comments\n\n"
+    "Pat K\n"
+    "About time they fixed that wall, it has been falling apart for years and nobody cared.\n"
+    "Reply\n"
+    "Sam T\n"
+    "The fishermen deserve better than this plan, and the council knows it very well indeed.\n"
+    "Reply\n\n"
+    "About us\nContact\nPrivacy policy\nTerms of use\n";
+
+TEST(clean_page_dump_is_one_article)
+{
+    result r = clean_doc(page_dump, DL_FORMAT_TEXT, NULL, NULL);
+    CHECK_INT(r.n, 1);
+    if (r.n == 1) {
+        const dl_article *a = &r.a[0];
+        CHECK_STR(a->title, "Harbour wall repairs approved after long debate");
+        CHECK_STR(a->byline, "Ana Ruiz");
+        CHECK_STR(a->date, "2025-03-14");
+        CHECK(strstr(a->body, "The town council voted") == a->body);
+        CHECK(strstr(a->body, "Engineers will survey the wall") != NULL);
+        CHECK(strstr(a->body, "Storm closes") == NULL);
+        CHECK(strstr(a->body, "About time") == NULL);
+        CHECK(strstr(a->body, "cookies") == NULL);
+        CHECK(strstr(a->body, "Business") == NULL);
+        CHECK_STR(removed_reason(a, "Business"), "boilerplate");
+        CHECK_STR(removed_reason(a, "Storm closes coastal road for a second day"), "boilerplate");
+    }
+    dl_arena_free(r.arena);
+}
+
+/* A "Related" box inside the text does not end the article. */
+TEST(clean_page_dump_box_inside_text)
+{
+    dl_buf b = DL_BUF_INIT;
+    const char *head = "Home\nNews\nSport\nWeather\nTravel\nCulture\nMore\n\nBridge reopens after repairs to its deck\n\n";
+    dl_buf_puts(&b, head);
+    for (int i = 0; i < 3; i++)
+        dl_buf_puts(&b, "The bridge reopened to traffic on Friday morning after three months of repairs to "
+                        "its deck, the city said in a statement.\n\n");
+    dl_buf_puts(&b, "Related\n\nOther bridge closes\nRoad news in brief\n\n");
+    for (int i = 0; i < 3; i++)
+        dl_buf_puts(&b, "Drivers had used a ferry and a long detour while the work went on, and shops "
+                        "near the bridge said trade had fallen.\n\n");
+    dl_buf_puts(&b, "Contact\nPrivacy\nTerms\n");
+    result r = clean_doc(b.data, DL_FORMAT_TEXT, NULL, NULL);
+    CHECK_INT(r.n, 1);
+    if (r.n == 1) {
+        CHECK_STR(r.a[0].title, "Bridge reopens after repairs to its deck");
+        CHECK(strstr(r.a[0].body, "Drivers had used a ferry") != NULL);
+        CHECK(strstr(r.a[0].body, "Contact") == NULL);
+    }
+    dl_arena_free(r.arena);
+    dl_buf_free(&b);
 }
