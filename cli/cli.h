@@ -25,6 +25,7 @@ typedef struct dl_cli {
     const char *date;      /* --date YYYY-MM-DD: the date of undated articles */
     const char *input_format; /* --input text|jsonl|html|warc */
     bool quiet;            /* -q: no warnings */
+    size_t max_article;    /* --max-article-bytes: longer articles are reported and skipped */
     char **inputs;         /* FILE|DIR|- ..., "-" when none given */
     size_t n_inputs;
     uint64_t errors, warnings;

@@ -148,6 +148,8 @@ typedef struct dl_reader_options {
     dl_format format;        /* DL_FORMAT_AUTO: by extension, then by content */
     size_t max_file_bytes;   /* larger files are refused; 0 = 1 GiB */
     dl_diag_fn diag;         /* may be NULL */
+    size_t max_record_bytes; /* a longer JSONL line is reported and skipped
+                                without being held in memory; 0 = 16 MiB */
     void *diag_user;
 } dl_reader_options;
 #define DL_READER_OPTIONS_INIT {.version = 1, .format = DL_FORMAT_AUTO}
@@ -546,6 +548,7 @@ typedef struct dl_input_options {
     dl_format format;        /* DL_FORMAT_AUTO: by extension, then by content */
     const char *date;        /* ISO date for articles that have none; may be NULL */
     size_t max_file_bytes;   /* larger files are refused; 0 = 1 GiB */
+    size_t max_record_bytes; /* longer JSONL lines are refused; 0 = 16 MiB */
 } dl_input_options;
 #define DL_INPUT_OPTIONS_INIT {.version = 1, .format = DL_FORMAT_AUTO}
 

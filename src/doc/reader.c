@@ -218,6 +218,8 @@ dl_status dl_reader_open(dl_reader **out, const char *const *paths, size_t npath
     r->opt = options ? *options : defaults;
     if (!r->opt.max_file_bytes)
         r->opt.max_file_bytes = (size_t)1 << 30;
+    if (!r->opt.max_record_bytes)
+        r->opt.max_record_bytes = (size_t)16 << 20;
     if (!(r->arena = dl_arena_new(0)) || !(r->seen_nodes = dl_map_new()) || !(r->seen_ids = dl_map_new())) {
         dl_reader_close(r);
         return DL_ERR_NOMEM;
@@ -566,7 +568,9 @@ static bool read_text_document(dl_reader *r)
     size_t got;
     bool too_big = false;
     while ((got = fread(chunk, 1, sizeof chunk, r->fp)) > 0) {
-        if (raw.len + got > r->opt.max_file_bytes) {
+        /* a text file is at least one article: one longer than a record
+         * may be is refused unread, as a long JSONL line is */
+        if (raw.len + got > r->opt.max_file_bytes || raw.len + got > r->opt.max_record_bytes) {
             too_big = true;
             break;
         }
@@ -585,8 +589,8 @@ static bool read_text_document(dl_reader *r)
         return false;
     }
     if (too_big) {
-        diag(r, DL_ERROR, DL_ERR_LIMIT, r->path, 0, 0, "file larger than %zu bytes; skipped",
-             r->opt.max_file_bytes);
+        diag(r, DL_ERROR, DL_ERR_LIMIT, r->path, 0, 0, "file larger than %zu bytes (--max-article-bytes); skipped",
+             r->opt.max_file_bytes < r->opt.max_record_bytes ? r->opt.max_file_bytes : r->opt.max_record_bytes);
         dl_buf_free(&raw);
         return false;
     }
@@ -707,11 +711,49 @@ static size_t repair_json_escapes(char *s, size_t n)
     return fixed;
 }
 
+/* Reads one line into r->line_buf like getline(), but keeps at most
+ * `limit` bytes of it: the rest of a longer line is read and dropped
+ * (*long_line set, the returned length counts every byte), so a 200 MB
+ * line costs a fixed buffer, not 200 MB. */
+static ssize_t read_line_bounded(dl_reader *r, size_t limit, bool *long_line)
+{
+    *long_line = false;
+    size_t len = 0, total = 0;
+    int c = EOF;
+    flockfile(r->fp);
+    while ((c = getc_unlocked(r->fp)) != EOF) {
+        total++;
+        if (len < limit) {
+            if (len + 2 > r->line_cap) {
+                size_t cap = r->line_cap ? r->line_cap * 2 : 4096;
+                char *b = realloc(r->line_buf, cap);
+                if (!b) {
+                    funlockfile(r->fp);
+                    return -1;
+                }
+                r->line_buf = b;
+                r->line_cap = cap;
+            }
+            r->line_buf[len++] = (char)c;
+        } else {
+            *long_line = true;
+        }
+        if (c == '\n')
+            break;
+    }
+    funlockfile(r->fp);
+    if (!total)
+        return -1;
+    r->line_buf[len] = '\0';
+    return (ssize_t)total;
+}
+
 /* Reads JSONL records until one yields a document or the file ends. */
 static bool read_jsonl_document(dl_reader *r)
 {
     for (;;) {
-        ssize_t n = getline(&r->line_buf, &r->line_cap, r->fp);
+        bool long_line = false;
+        ssize_t n = read_line_bounded(r, r->opt.max_record_bytes + 2, &long_line);
         if (n < 0) {
             if (ferror(r->fp))
                 diag(r, DL_ERROR, DL_ERR_IO, r->path, r->line + 1, r->offset, "read error: %s",
@@ -723,7 +765,13 @@ static bool read_jsonl_document(dl_reader *r)
         r->offset += (uint64_t)n;
         r->stats.bytes += (uint64_t)n;
         char *s = r->line_buf;
-        size_t len = (size_t)n;
+        size_t len = long_line ? 0 : (size_t)n;
+        if (long_line || len > r->opt.max_record_bytes + 2) {
+            diag(r, DL_ERROR, DL_ERR_LIMIT, r->path, line, at,
+                 "record of %llu bytes is longer than the limit of %zu (--max-article-bytes); skipped",
+                 (unsigned long long)n, r->opt.max_record_bytes);
+            continue;
+        }
         while (len && (s[len - 1] == '\n' || s[len - 1] == '\r'))
             len--;
         size_t lead = 0;
@@ -731,9 +779,10 @@ static bool read_jsonl_document(dl_reader *r)
             lead++;
         if (lead == len)
             continue; /* blank line */
-        if ((uint64_t)len > r->opt.max_file_bytes) {
-            diag(r, DL_ERROR, DL_ERR_LIMIT, r->path, line, at, "record longer than %zu bytes; skipped",
-                 r->opt.max_file_bytes);
+        if (len > r->opt.max_record_bytes) {
+            diag(r, DL_ERROR, DL_ERR_LIMIT, r->path, line, at,
+                 "record of %zu bytes is longer than the limit of %zu (--max-article-bytes); skipped", len,
+                 r->opt.max_record_bytes);
             continue;
         }
         if (!decode_text(r, s, len, line, at))
