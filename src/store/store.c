@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 enum { SCHEMA_VERSION = 2 };
 #define SCHEMA_VERSION_TEXT "2"
@@ -176,6 +177,16 @@ static dl_status open_store(dl_store **out, const char *path, bool readonly, cha
     if (!s)
         return DL_ERR_NOMEM;
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    /* A write-ahead log left behind means the last writer did not close
+     * (killed, crashed, or still running): then the store is checked
+     * before anything is written on it. */
+    bool unclean = false;
+    if (!readonly) {
+        char wal[4096];
+        struct stat sb;
+        if (snprintf(wal, sizeof wal, "%s-wal", path) < (int)sizeof wal && stat(wal, &sb) == 0 && sb.st_size > 0)
+            unclean = true;
+    }
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
         snprintf(open_message, open_message_size, "cannot open %s: %s", path,
                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
@@ -191,6 +202,24 @@ static dl_status open_store(dl_store **out, const char *path, bool readonly, cha
         sqlite3_free(err);
         dl_store_close(s);
         return DL_ERR_DB;
+    }
+    if (unclean) {
+        sqlite3_stmt *qc = NULL;
+        char first[256] = "";
+        int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &qc, NULL);
+        if (rc == SQLITE_OK && (rc = sqlite3_step(qc)) == SQLITE_ROW && sqlite3_column_text(qc, 0))
+            snprintf(first, sizeof first, "%s", (const char *)sqlite3_column_text(qc, 0));
+        else if (rc != SQLITE_DONE)
+            snprintf(first, sizeof first, "%s", sqlite3_errmsg(s->db));
+        sqlite3_finalize(qc);
+        if (strcmp(first, "ok")) {
+            snprintf(open_message, open_message_size,
+                     "%s is damaged (PRAGMA quick_check: %s); refusing to write on it: restore it from a "
+                     "copy or ingest into a new store",
+                     path, first);
+            dl_store_close(s);
+            return DL_ERR_DB;
+        }
     }
     int v = schema_version(s->db);
     if (v > SCHEMA_VERSION) {

@@ -61,6 +61,25 @@ for p in $p1 $p2 $p3 $p4; do wait $p || fail "a writer exited $?: $(cat "$TMP"/e
 n=$(count "$TMP/c.db" articles)
 [ "$n" = 160 ] || fail "store holds $n articles, expected 160"
 
+# 5. A damaged store left by an unclean close (a write-ahead log behind)
+# is refused, not written on.
+"$DATELINE" ingest -q --db "$TMP/k.db" "$TMP/w1.jsonl" 2>/dev/null
+"$PY" - "$TMP/k.db" <<'PYEOF'
+import os, random, sys
+p = sys.argv[1]
+size = os.path.getsize(p)
+r = random.Random(7)
+with open(p, 'r+b') as f:  # garbage over every page but the first
+    for off in range(4096, size, 4096):
+        f.seek(off)
+        f.write(bytes(r.randrange(256) for _ in range(512)))
+open(p + '-wal', 'wb').write(b'left behind by a killed writer' * 10)
+PYEOF
+before=$(cksum <"$TMP/k.db")
+check "a damaged store is refused after an unclean close" 3 "$DATELINE" ingest --db "$TMP/k.db" "$TMP/w2.jsonl"
+has "$ERR" "is damaged (PRAGMA quick_check"
+[ "$(cksum <"$TMP/k.db")" = "$before" ] || fail "the damaged store was written on"
+
 # 6. A report that cannot be written is an error (exit 3).
 if [ -w /dev/full ]; then
     check "ingest --report to a full stdout exits 3" 3 sh -c '"$0" ingest -q --db "$1" --report "$2" >/dev/full' \

@@ -88,9 +88,13 @@ TEST(serve_query_set_is_the_cli_parser)
     const char *why = NULL;
     CHECK_INT(dl_query_set(&q, "actor", "ISR", &why), DL_OK);
     CHECK_STR(q.actor, "ISR");
-    CHECK_INT(dl_query_set(&q, "since", "2024-02-30", &why), DL_OK); /* checked for shape, not calendar */
+    CHECK_INT(dl_query_set(&q, "since", "2024-02-30", &why), DL_ERR_ARG); /* a day that does not exist */
+    CHECK_INT(dl_query_set(&q, "since", "2024-02-29", &why), DL_OK);
+    CHECK_INT(dl_query_set(&q, "since", "2023-02-29", &why), DL_ERR_ARG);
+    CHECK_INT(dl_query_set(&q, "since", "2024", &why), DL_OK); /* year precision */
+    CHECK_INT(dl_query_set(&q, "until", "2024-07", &why), DL_OK); /* month precision */
     CHECK_INT(dl_query_set(&q, "since", "2024-13-01", &why), DL_ERR_ARG);
-    CHECK_STR(why, "takes a date YYYY-MM-DD");
+    CHECK_STR(why, "takes an ISO 8601 date: YYYY-MM-DD, YYYY-MM or YYYY");
     CHECK_INT(dl_query_set(&q, "until", "2024-1-1", &why), DL_ERR_ARG);
     CHECK_INT(dl_query_set(&q, "limit", "25", &why), DL_OK);
     CHECK_INT(q.limit, 25);
