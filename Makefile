@@ -7,6 +7,7 @@
 #   make fuzz-long  every target for 10 minutes (FUZZ_SECONDS=600), corpora
 #                   kept in build-fuzz/corpus-NAME between runs
 #   make bench      benchmarks (throughput figures, not pass/fail)
+#   make models     retrain data/models/ (tagger, parser) on UD English EWT
 #   make deps       install the Debian packages the build and tests need
 #   make demo       the main job on the bundled examples
 #   make ci         what CI runs: short fuzz runs, the ASan suite, the suite
@@ -44,7 +45,7 @@ UNIT := $(BUILD)/test_unit
 REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/replay_%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench_%)
 
-.PHONY: all check unit asan fuzz fuzz-long bench deps clean demo ci
+.PHONY: all check unit asan fuzz fuzz-long bench deps clean demo ci models
 all: $(BIN) $(SHLIB)
 
 # V=1 shows the full compiler command lines.
@@ -112,6 +113,15 @@ bench: $(BIN) $(BENCH_BIN)
 
 deps:
 	sh scripts/install-deps.sh
+
+# The language core's models, trained on the UD English Web Treebank's
+# training file only (never on GUM, which is for evaluation). The same
+# file and seed give the same models, byte for byte.
+EWT_TRAIN ?= ../shared/data/ud-ewt-train/en_ewt-ud-train.conllu
+SEED ?= 1
+models: $(BIN)
+	nice $(BIN) train tagger $(EWT_TRAIN) --seed $(SEED) -o data/models/tagger.dlm
+	nice $(BIN) train parser $(EWT_TRAIN) --seed $(SEED) --min-count 3 -o data/models/parser.dlm
 
 demo: $(BIN)
 	@sh scripts/demo.sh $(BIN)
