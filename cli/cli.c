@@ -23,8 +23,8 @@ const char dl_cli_common_help[] =
     "  --input text|jsonl|html|warc   force the input format\n"
     "  --data DIR           dictionaries and tables (default: the data/ folder)\n"
     "  --date YYYY-MM-DD    date of articles that give none (ISO 8601: also YYYY-MM, YYYY)\n"
-    "  --max-article-bytes N  an article longer than N bytes (default 2097152,\n"
-    "                       2 MiB) is reported and skipped, and so is a JSONL\n"
+    "  --max-article-bytes N  an article longer than N bytes (default 1048576,\n"
+    "                       1 MiB) is reported and skipped, and so is a JSONL\n"
     "                       line longer than 8 N; a file over 1 GiB is refused\n"
     "  -q, --quiet          do not report warnings, only errors\n"
     "  -h, --help           this help\n"
@@ -198,9 +198,9 @@ int dl_cli_each_article(dl_cli *cli, dl_cli_article_fn fn, void *user)
     dl_input_options io = DL_INPUT_OPTIONS_INIT;
     io.date = cli->date;
     /* The analysis costs time and memory in proportion to an article's
-     * length (about 100 bytes of memory per byte of text): the limit keeps
+     * length (up to 200 bytes of memory per byte of text): the limit keeps
      * one huge record from holding up, or exhausting memory for, the rest. */
-    size_t max_article = cli->max_article ? cli->max_article : (size_t)2 << 20;
+    size_t max_article = cli->max_article ? cli->max_article : (size_t)1 << 20;
     io.max_record_bytes = max_article * 8;
     if (cli->input_format)
         io.format = !strcmp(cli->input_format, "jsonl")  ? DL_FORMAT_JSONL

@@ -65,7 +65,7 @@ has "$OUT" '"date":"2024-02-03"'
 # skipped; with the limit raised, processed in bounded time.
 awk 'BEGIN { s = "The minister said the talks would continue. "; for (i = 0; i < 1150000; i++) printf "%s", s }' >"$TMP/huge.txt"
 check huge-single-line-refused 1 "$DATELINE" clean "$TMP/huge.txt"
-has "$ERR" "huge.txt: error: file larger than 16777216 bytes (--max-article-bytes); skipped"
+has "$ERR" "huge.txt: error: file larger than 8388608 bytes (--max-article-bytes); skipped"
 check huge-single-line 0 "$DATELINE" clean --max-article-bytes 60000000 "$TMP/huge.txt"
 lines "$OUT" 1
 
