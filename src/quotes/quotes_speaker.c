@@ -147,72 +147,23 @@ static char *span_text(ctx *c, int32_t f, int32_t e)
 /* Drops reported speech whose cue stands inside another quote's words
  * ("Sources said Secret Service protocol called for ..."): the words are
  * the outer speaker's, and the outer quote already holds them. */
-typedef struct span_ix {
-    uint32_t start, end;
-    size_t i;
-} span_ix;
-
-static int by_span_start(const void *a, const void *b)
+static void drop_nested(ctx *c)
 {
-    const span_ix *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start ? 1 : x->i < y->i ? -1 : x->i > y->i;
-}
-
-static bool contains_cue(const ctx *c, const qrec *r, const qrec *o)
-{
-    return o->cue_f != r->cue_f &&
-           !(o->cue_f >= 0 && r->start <= c->tok[o->cue_f]->start && r->end >= c->tok[o->cue_f]->end);
-}
-
-/* The quotes whose span holds [cs, ce] are found among those sorted by
- * start, walking back from the last one starting at or before cs while
- * the running maximum of their ends still reaches ce: near linear on
- * real text, where quotes rarely nest, instead of every pair. */
-static dl_status drop_nested(ctx *c)
-{
-    size_t nr = c->n_recs;
-    if (nr < 2)
-        return DL_OK;
-    span_ix *ix = malloc(nr * sizeof *ix);
-    uint32_t *maxend = malloc(nr * sizeof *maxend);
-    bool *drop = calloc(nr, sizeof *drop);
-    if (!ix || !maxend || !drop) {
-        free(ix);
-        free(maxend);
-        free(drop);
-        return DL_ERR_NOMEM;
-    }
-    for (size_t i = 0; i < nr; i++)
-        ix[i] = (span_ix){c->recs[i].start, c->recs[i].end, i};
-    qsort(ix, nr, sizeof *ix, by_span_start);
-    for (size_t k = 0; k < nr; k++)
-        maxend[k] = k && maxend[k - 1] > ix[k].end ? maxend[k - 1] : ix[k].end;
-    for (size_t i = 0; i < nr; i++) {
-        const qrec *r = &c->recs[i];
-        if (r->direct || r->cue_f < 0 || r->cue_e <= r->cue_f)
-            continue;
-        uint32_t cs = c->tok[r->cue_f]->start, ce = c->tok[r->cue_e - 1]->end;
-        size_t lo = 0, hi = nr; /* first with start > cs */
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (ix[mid].start <= cs)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (size_t k = lo; k-- > 0 && maxend[k] >= ce && !drop[i];)
-            if (ix[k].i != i && ix[k].end >= ce && contains_cue(c, r, &c->recs[ix[k].i]))
-                drop[i] = true;
-    }
     size_t n = 0;
-    for (size_t i = 0; i < nr; i++)
-        if (!drop[i])
-            c->recs[n++] = c->recs[i];
+    for (size_t i = 0; i < c->n_recs; i++) {
+        const qrec *r = &c->recs[i];
+        bool nested = false;
+        if (!r->direct && r->cue_f >= 0 && r->cue_e > r->cue_f)
+            for (size_t j = 0; j < c->n_recs && !nested; j++) {
+                const qrec *o = &c->recs[j];
+                nested = j != i && o->start <= c->tok[r->cue_f]->start && o->end >= c->tok[r->cue_e - 1]->end &&
+                         o->cue_f != r->cue_f &&
+                         !(o->cue_f >= 0 && r->start <= c->tok[o->cue_f]->start && r->end >= c->tok[o->cue_f]->end);
+            }
+        if (!nested)
+            c->recs[n++] = *r;
+    }
     c->n_recs = n;
-    free(ix);
-    free(maxend);
-    free(drop);
-    return DL_OK;
 }
 
 /* One record per quote: a quotation inside reported speech of the same
@@ -242,9 +193,7 @@ static void drop_fragments(ctx *c)
 
 dl_status dl_q_finish(ctx *c, dl_quote **quotes, dl_quote_span **spans, size_t *n_quotes)
 {
-    dl_status dst = drop_nested(c);
-    if (dst)
-        return dst;
+    drop_nested(c);
     drop_fragments(c);
     if (c->n_recs)
         qsort(c->recs, c->n_recs, sizeof *c->recs, by_start);
@@ -254,7 +203,6 @@ dl_status dl_q_finish(ctx *c, dl_quote **quotes, dl_quote_span **spans, size_t *
     if (!out || !sp || !kinds)
         return DL_ERR_NOMEM;
     size_t n = 0;
-    long last_statement = -1, last_pronoun = -1;
     for (size_t i = 0; i < c->n_recs; i++) {
         const qrec *r = &c->recs[i];
         if (n && out[n - 1].start == r->start && out[n - 1].end == r->end)
@@ -311,26 +259,24 @@ dl_status dl_q_finish(ctx *c, dl_quote **quotes, dl_quote_span **spans, size_t *
             /* "the statement adds": the body that issued it, named earlier
              * as a source ("according to the US Department of Defense") or
              * as an organisation speaking. */
-            /* the nearest earlier quote that qualifies, kept as we go so
-             * that this is constant time, not a scan back per quote */
-            long j = statement ? last_statement : pronoun ? last_pronoun : -1;
-            if (j >= 0) {
+            for (size_t j = n; (statement || pronoun) && j-- > 0;) {
                 const dl_quote *p = &out[j];
+                if (!p->speaker)
+                    continue;
+                bool ok = statement ? (org_kind(kinds[j]) || (p->cue && !strcasecmp(p->cue, "according to")) ||
+                                       (!kinds[j] && named_body(p->speaker)))
+                                    : (p->speaker_name != NULL && (!kinds[j] || !org_kind(kinds[j])));
+                if (!ok)
+                    continue;
                 q->speaker_name = p->speaker_name ? p->speaker_name : p->speaker;
                 q->speaker_code = p->speaker_code;
                 if (q->speaker_mention < 0)
                     q->speaker_mention = p->speaker_mention;
                 kind = kinds[j];
+                break;
             }
         }
         kinds[n] = kind;
-        if (q->speaker) {
-            if (org_kind(kind) || (q->cue && !strcasecmp(q->cue, "according to")) ||
-                (!kind && named_body(q->speaker)))
-                last_statement = (long)n;
-            if (q->speaker_name != NULL && (!kind || !org_kind(kind)))
-                last_pronoun = (long)n;
-        }
         n++;
     }
     *quotes = out;
