@@ -456,6 +456,13 @@ static bool word_is(const dl_token *t, const char *const *list)
  *   - after a modal or "do" and adverbs with a negation, a word the tagger
  *     called a singular noun is a bare verb ("did not even ever clash/VB").
  * Each rule changes a tag only in the context that makes it certain. */
+/* Does the token end in "ing" (and have more before it)? */
+static bool ends_ing(const dl_token *t)
+{
+    size_t n = t->text ? strlen(t->text) : 0;
+    return n > 4 && !strcasecmp(t->text + n - 3, "ing");
+}
+
 static bool ends_ly(const dl_token *t)
 {
     size_t n;
@@ -547,6 +554,19 @@ void dl_tagger_adapt(dl_token *t, size_t n)
             (next == DL_TAG_DT || next == DL_TAG_PRPS) && !word_is(&t[i - 1], be_have_do)) {
             t[i].tag = DL_TAG_RB;
             t[i].upos = DL_UPOS_ADV;
+            continue;
+        }
+        /* "a news conference announcing/VBG that her department was
+         * suing": a word in -ing after a noun, opening a that-clause with
+         * its own subject, is a participle qualifying the noun, not a
+         * noun ("the drilling that began" keeps its NN: no subject). */
+        if (tag == DL_TAG_NN && i > 0 && i + 2 < n && ends_ing(&t[i]) &&
+            (prev == DL_TAG_NN || prev == DL_TAG_NNS || prev == DL_TAG_NNP) &&
+            !strcasecmp(t[i + 1].text, "that") &&
+            (t[i + 2].tag == DL_TAG_DT || t[i + 2].tag == DL_TAG_PRP || t[i + 2].tag == DL_TAG_PRPS ||
+             t[i + 2].tag == DL_TAG_NNP || t[i + 2].tag == DL_TAG_NNPS)) {
+            t[i].tag = DL_TAG_VBG;
+            t[i].upos = DL_UPOS_VERB;
             continue;
         }
         bool prev_nominal = prev == DL_TAG_NN || prev == DL_TAG_NNS || prev == DL_TAG_NNP ||
