@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/date.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -22,6 +23,9 @@ const char dl_cli_common_help[] =
     "  --input text|jsonl|html|warc   force the input format\n"
     "  --data DIR           dictionaries and tables (default: the data/ folder)\n"
     "  --date YYYY-MM-DD    date of articles that give none (also YYYY-MM, YYYY)\n"
+    "  --max-article-bytes N  an article longer than N bytes (default 1048576,\n"
+    "                       1 MiB) is reported and skipped, and so is a JSONL\n"
+    "                       line longer than 8 N; a file over 1 GiB is refused\n"
     "  -q, --quiet          do not report warnings, only errors\n"
     "  -h, --help           this help\n"
     "\n"
@@ -42,8 +46,9 @@ void dl_cli_error(const dl_cli *cli, const char *fmt, ...)
 int dl_cli_parse(dl_cli *cli, int argc, char **argv, const char *usage,
                  const char *const *extra, dl_cli_extra_fn on_extra, void *user, bool *done)
 {
-    enum { OPT_FORMAT = 1000, OPT_DATA, OPT_DATE, OPT_INPUT, OPT_EXTRA = 2000 };
+    enum { OPT_FORMAT = 1000, OPT_DATA, OPT_DATE, OPT_INPUT, OPT_MAX_ARTICLE, OPT_EXTRA = 2000 };
     struct option opts[64] = {
+        {"max-article-bytes", required_argument, NULL, OPT_MAX_ARTICLE},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"data", required_argument, NULL, OPT_DATA},
         {"date", required_argument, NULL, OPT_DATE},
@@ -51,8 +56,8 @@ int dl_cli_parse(dl_cli *cli, int argc, char **argv, const char *usage,
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
     };
-    size_t n = 6;
-    char names[58][64];
+    size_t n = 7;
+    char names[57][64];
     for (size_t i = 0; extra && extra[i] && n < 63; i++, n++) {
         size_t len = strlen(extra[i]);
         bool arg = len && extra[i][len - 1] == '=';
@@ -65,7 +70,7 @@ int dl_cli_parse(dl_cli *cli, int argc, char **argv, const char *usage,
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":qh", opts, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT: cli->format = optarg; break;
         case OPT_DATA: cli->data_dir = optarg; break;
@@ -84,13 +89,35 @@ int dl_cli_parse(dl_cli *cli, int argc, char **argv, const char *usage,
             }
             cli->input_format = optarg;
             break;
+        case OPT_MAX_ARTICLE: {
+            char *end;
+            errno = 0;
+            unsigned long long v = strtoull(optarg, &end, 10);
+            if (*end || end == optarg || optarg[0] == '-' || errno || v < 1024 || v > ((size_t)1 << 30)) {
+                dl_cli_error(cli, "--max-article-bytes takes a number of bytes from 1024 to 1073741824, not '%s'",
+                             optarg);
+                return DL_EXIT_USAGE;
+            }
+            cli->max_article = (size_t)v;
+            break;
+        }
         case 'q': cli->quiet = true; break;
         case 'h':
             printf("%s\n%s", usage, dl_cli_common_help);
             *done = true;
             return DL_EXIT_OK;
+        case ':': {
+            /* a missing value: name the option, never print optopt, which
+             * for a long option is its code, not a character */
+            const char *name = argv[optind - 1];
+            for (size_t i = 0; i < n; i++)
+                if (opts[i].val == optopt)
+                    name = opts[i].name;
+            dl_cli_error(cli, "option --%s needs a value (see --help)", name[0] == '-' ? name + 2 : name);
+            return DL_EXIT_USAGE;
+        }
         case '?':
-            if (optopt)
+            if (optopt > 0 && optopt < 128)
                 dl_cli_error(cli, "option -%c is unknown or needs a value (see --help)", optopt);
             else
                 dl_cli_error(cli, "option %s is unknown or needs a value (see --help)", argv[optind - 1]);
@@ -170,6 +197,11 @@ int dl_cli_each_article(dl_cli *cli, dl_cli_article_fn fn, void *user)
     }
     dl_input_options io = DL_INPUT_OPTIONS_INIT;
     io.date = cli->date;
+    /* The analysis costs time and memory in proportion to an article's
+     * length (up to 200 bytes of memory per byte of text): the limit keeps
+     * one huge record from holding up, or exhausting memory for, the rest. */
+    size_t max_article = cli->max_article ? cli->max_article : (size_t)1 << 20;
+    io.max_record_bytes = max_article * 8;
     if (cli->input_format)
         io.format = !strcmp(cli->input_format, "jsonl")  ? DL_FORMAT_JSONL
                     : !strcmp(cli->input_format, "html") ? DL_FORMAT_HTML
@@ -189,6 +221,15 @@ int dl_cli_each_article(dl_cli *cli, dl_cli_article_fn fn, void *user)
     size_t n;
     while (dl_arena_reset(arena), (st = dl_input_next(input, &articles, &n, arena)) == DL_OK) {
         for (size_t i = 0; i < n; i++) {
+            if (articles[i].body_len > max_article) {
+                const dl_document *doc = dl_input_document(input);
+                char msg[256];
+                snprintf(msg, sizeof msg, "article %s is %zu bytes, over the limit of %zu (--max-article-bytes); skipped",
+                         articles[i].id ? articles[i].id : "?", articles[i].body_len, max_article);
+                dl_diag d = {DL_ERROR, DL_ERR_LIMIT, doc ? doc->path : "-", doc ? doc->line : 0, 0, msg};
+                dl_cli_print_diag(cli, &d);
+                continue;
+            }
             /* Without a date, events cannot be dated from "yesterday" or
              * "on Sunday", and exports have no day: say so, once per article. */
             if (cli->warn_undated && !articles[i].date) {

@@ -26,6 +26,7 @@ typedef struct dl_cli {
     const char *input_format; /* --input text|jsonl|html|warc */
     bool quiet;            /* -q: no warnings */
     bool warn_undated;     /* warn about articles with no date (commands that code events) */
+    size_t max_article;    /* --max-article-bytes: longer articles are reported and skipped */
     char **inputs;         /* FILE|DIR|- ..., "-" when none given */
     size_t n_inputs;
     uint64_t errors, warnings;

@@ -24,8 +24,13 @@ static const char usage[] =
     "content. Articles are stored in batches of --batch (default 200), each in\n"
     "one transaction: if ingest is killed, the store keeps every finished batch,\n"
     "and running the same command again finishes the job, with exactly the\n"
-    "store one uninterrupted run makes. Progress shows on stderr when it is a\n"
-    "terminal. --report prints a summary of the whole store at the end.\n"
+    "store one uninterrupted run makes. A batch also ends after holding the\n"
+    "store's write lock for a second, so other writers wait little; a writer\n"
+    "that finds the store busy waits and retries (up to two minutes). If the\n"
+    "disk fills or fails, the open batch is rolled back and ingest stops\n"
+    "(exit 3) naming the article; the summary counts only committed articles.\n"
+    "Progress shows on stderr when it is a terminal. --report prints a summary\n"
+    "of the whole store at the end.\n"
     "\n"
     "Each new article is fingerprinted and linked to the first stored copy of\n"
     "its text (exact, near duplicate, or a teaser contained in it), put in a\n"
@@ -40,6 +45,11 @@ typedef struct ingest {
     dl_arena *arena;
     long batch, in_batch;
     uint64_t added, skipped, failed, mentions, quotes, events;
+    /* the open batch: counted into the totals above only once committed */
+    uint64_t b_added, b_mentions, b_quotes, b_events;
+    bool in_txn;       /* a batch transaction is open */
+    double txn_start;  /* when it began */
+    bool stopped;      /* a write failed that lost the batch */
     bool progress, report, no_stories;
     double start, last_draw;
     const char *db;
@@ -76,6 +86,46 @@ static void draw_progress(ingest *g, const dl_reader_stats *rs, bool final)
         fputc('\n', stderr);
 }
 
+/* Commits the open batch and moves its counts into the totals. */
+static dl_status commit_batch(ingest *g)
+{
+    if (!g->in_txn)
+        return DL_OK;
+    dl_status st = dl_store_commit(g->store);
+    if (st)
+        return st;
+    g->in_txn = false;
+    g->added += g->b_added;
+    g->mentions += g->b_mentions;
+    g->quotes += g->b_quotes;
+    g->events += g->b_events;
+    g->b_added = g->b_mentions = g->b_quotes = g->b_events = 0;
+    g->in_batch = 0;
+    return DL_OK;
+}
+
+/* A write failed in a way that lost the batch (disk full, I/O error, a
+ * commit refused): roll back what is left, say what happened and to
+ * which article, and stop; the summary counts committed articles only. */
+static dl_status stop(ingest *g, const dl_article *article, dl_status st)
+{
+    (void)st;
+    char why[512];
+    snprintf(why, sizeof why, "%s", dl_store_message(g->store));
+    if (dl_store_in_transaction(g->store))
+        dl_store_rollback(g->store);
+    g->in_txn = false;
+    g->b_added = g->b_mentions = g->b_quotes = g->b_events = 0;
+    g->in_batch = 0;
+    g->stopped = true;
+    fprintf(stderr,
+            "dateline ingest: %s while storing article %s (%s); the open batch was rolled back; "
+            "%llu articles stored, resume with the same command\n",
+            why, article && article->id ? article->id : "?", article && article->source ? article->source : "?",
+            (unsigned long long)g->added);
+    return DL_ERR_IO; /* dl_cli_each_article stops without another message */
+}
+
 static dl_status one_article(void *user, const dl_article *article, dl_arena *doc_arena)
 {
     ingest *g = user;
@@ -95,18 +145,28 @@ static dl_status one_article(void *user, const dl_article *article, dl_arena *do
         g->failed++;
         return st == DL_ERR_NOMEM ? st : DL_OK;
     }
+    /* The batch's write transaction begins only now, after the analysis,
+     * so the write lock is not held while the first article is analysed. */
+    if (!g->in_txn) {
+        if ((st = dl_store_begin(g->store)))
+            return stop(g, article, st);
+        g->in_txn = true;
+        g->txn_start = now();
+    }
     bool added = false;
     if ((st = dl_store_add(g->store, &an, &added))) {
+        if (st == DL_ERR_IO || !dl_store_in_transaction(g->store))
+            return stop(g, article, st); /* SQLite rolled the batch back */
         fprintf(stderr, "dateline ingest: %s: article %s not stored: %s\n", article->source, article->id,
                 dl_store_message(g->store));
         g->failed++;
         return DL_OK; /* the savepoint dropped this article alone */
     }
     if (added) {
-        g->added++;
-        g->mentions += an.n_mentions;
-        g->quotes += an.n_quotes;
-        g->events += an.n_events;
+        g->b_added++;
+        g->b_mentions += an.n_mentions;
+        g->b_quotes += an.n_quotes;
+        g->b_events += an.n_events;
     } else {
         g->skipped++;
     }
@@ -115,10 +175,10 @@ static dl_status one_article(void *user, const dl_article *article, dl_arena *do
         dl_input_stats(g->cli.input, &rs);
         draw_progress(g, &rs, false);
     }
-    if (++g->in_batch >= g->batch) {
-        if ((st = dl_store_commit(g->store)) || (st = dl_store_begin(g->store)))
-            return st;
-        g->in_batch = 0;
+    /* A batch ends when full, or after a second of holding the lock. */
+    if (++g->in_batch >= g->batch || now() - g->txn_start > 1.0) {
+        if ((st = commit_batch(g)))
+            return stop(g, article, st);
     }
     return DL_OK;
 }
@@ -234,15 +294,17 @@ int cmd_ingest(int argc, char **argv)
     g.progress = isatty(STDERR_FILENO) && !g.cli.quiet;
     g.start = now();
     /* SIGINT ends the process; the open batch rolls back on its own. */
-    if (!g.arena || dl_store_begin(g.store)) {
-        dl_cli_error(&g.cli, "%s", dl_store_message(g.store));
+    if (!g.arena) {
+        dl_cli_error(&g.cli, "out of memory");
         rc = DL_EXIT_FATAL;
     } else {
         rc = dl_cli_each_article(&g.cli, one_article, &g);
-        if (dl_store_commit(g.store)) {
-            dl_cli_error(&g.cli, "%s", dl_store_message(g.store));
+        if (!g.stopped && commit_batch(&g)) {
+            stop(&g, NULL, DL_ERR_IO);
             rc = DL_EXIT_FATAL;
         }
+        if (g.stopped)
+            rc = DL_EXIT_FATAL;
     }
     double el = now() - g.start;
     if (g.progress)
@@ -255,8 +317,11 @@ int cmd_ingest(int argc, char **argv)
                 g.failed ? ", some failed: see above" : "", (unsigned long long)g.mentions,
                 (unsigned long long)g.quotes, (unsigned long long)g.events, el,
                 el > 0 ? (double)(g.added + g.skipped) / el : 0.0, g.db);
-    if (g.report && rc != DL_EXIT_FATAL)
+    if (g.report && rc != DL_EXIT_FATAL) {
         report(g.store, g.db);
+        if (!dl_cli_finish_output(&g.cli))
+            rc = DL_EXIT_FATAL; /* stdout could not be written: exit 3 */
+    }
     if (g.failed && rc == DL_EXIT_OK)
         rc = DL_EXIT_PARTIAL;
     dl_arena_free(g.arena);

@@ -67,7 +67,12 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "hn:", opts, NULL)) != -1) {
+    unsigned given = 0; /* bit (O_x - O_DB) for each option given */
+    while ((c = getopt_long(argc, argv, ":hn:", opts, NULL)) != -1) {
+        if (c >= O_DB && c <= O_WHAT)
+            given |= 1u << (c - O_DB);
+        else if (c == 'n')
+            given |= 1u << (O_LIMIT - O_DB);
         switch (c) {
         case O_DB: db = optarg; break;
         case O_FORMAT: format = optarg; break;
@@ -100,10 +105,21 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
         case 'h':
             fputs(usage, stdout);
             return DL_EXIT_OK;
+        case ':': {
+            /* a missing value: name the option as written, never optopt
+             * (for a long option that is its code, not a character) */
+            const char *name = argv[optind - 1];
+            for (const struct option *o = opts; o->name; o++)
+                if (o->val == optopt)
+                    name = o->name;
+            dl_cli_error(&cli, "option %s%s needs a value (see --help)", optopt == 'n' ? "-" : "--",
+                         optopt == 'n' ? "n" : name);
+            return DL_EXIT_USAGE;
+        }
         default:
             /* A bad short option inside a group ("-Gaza") is optopt, not
              * the argument before it. */
-            if (optopt && optopt != 'n')
+            if (optopt > 0 && optopt < 128 && optopt != 'n')
                 dl_cli_error(&cli, "option -%c is unknown (see --help; put -- before words that start with -)",
                              optopt);
             else
@@ -137,6 +153,42 @@ int dl_cli_store_query(const char *command, dl_table table, const char *usage, i
                 table = tables[i].table;
         if (!table) {
             dl_cli_error(&cli, "--what takes articles, actors, quotes or events, not '%s'", what);
+            return DL_EXIT_USAGE;
+        }
+    }
+    {
+        /* A filter the table has no column for would be ignored in
+         * silence; say so instead. */
+        unsigned any = 1u << (O_SINCE - O_DB) | 1u << (O_UNTIL - O_DB) | 1u << (O_LIMIT - O_DB);
+        unsigned filters = 0;
+        for (int o = O_ACTOR; o <= O_LIMIT; o++)
+            filters |= 1u << (o - O_DB);
+        unsigned allowed = any;
+        const char *tname = "articles";
+        switch (table) {
+        case DL_TABLE_EVENTS:
+            allowed = filters & ~(1u << (O_SPEAKER - O_DB));
+            tname = "events";
+            break;
+        case DL_TABLE_QUOTES:
+            allowed |= 1u << (O_SPEAKER - O_DB);
+            tname = "quotes";
+            break;
+        case DL_TABLE_ACTORS:
+            allowed |= 1u << (O_ACTOR - O_DB) | 1u << (O_COUNTRY - O_DB);
+            tname = "actors";
+            break;
+        case DL_TABLE_SEARCH: tname = "search"; break;
+        default: break;
+        }
+        unsigned bad = given & filters & ~allowed;
+        if (bad) {
+            for (const struct option *o = opts; o->name; o++)
+                if (o->val >= O_DB && o->val <= O_WHAT && (bad & 1u << (o->val - O_DB))) {
+                    dl_cli_error(&cli, "--%s does not apply to %s (see --help)", o->name, tname);
+                    break;
+                }
+            free((char *)q.text);
             return DL_EXIT_USAGE;
         }
     }

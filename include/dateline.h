@@ -154,6 +154,8 @@ typedef struct dl_reader_options {
     dl_format format;        /* DL_FORMAT_AUTO: by extension, then by content */
     size_t max_file_bytes;   /* larger files are refused; 0 = 1 GiB */
     dl_diag_fn diag;         /* may be NULL */
+    size_t max_record_bytes; /* a longer JSONL line is reported and skipped
+                                without being held in memory; 0 = 16 MiB */
     void *diag_user;
 } dl_reader_options;
 #define DL_READER_OPTIONS_INIT {.version = 1, .format = DL_FORMAT_AUTO}
@@ -648,6 +650,7 @@ typedef struct dl_input_options {
     dl_format format;        /* DL_FORMAT_AUTO: by extension, then by content */
     const char *date;        /* ISO date for articles that have none; may be NULL */
     size_t max_file_bytes;   /* larger files are refused; 0 = 1 GiB */
+    size_t max_record_bytes; /* longer JSONL lines are refused; 0 = 16 MiB */
 } dl_input_options;
 #define DL_INPUT_OPTIONS_INIT {.version = 1, .format = DL_FORMAT_AUTO}
 
@@ -696,6 +699,10 @@ dl_status dl_store_has(dl_store *store, const dl_article *article, bool *found);
 dl_status dl_store_begin(dl_store *store);
 dl_status dl_store_commit(dl_store *store);
 dl_status dl_store_rollback(dl_store *store);
+/* Is a transaction open? After a failed write that SQLite answered by
+ * rolling the whole transaction back (disk full, I/O error: those return
+ * DL_ERR_IO), it is not: the batch is gone, not only the article. */
+bool dl_store_in_transaction(const dl_store *store);
 /* Adds one analysed article; *added is false when it was stored already.
  * With stories on (the default), the same savepoint also links it to the
  * first copy of its text (exact, near or containment duplicates), puts it

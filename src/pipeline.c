@@ -128,6 +128,7 @@ dl_status dl_input_open(dl_input **out, const dl_pipeline *p, const char *const 
     dl_reader_options ro = DL_READER_OPTIONS_INIT;
     ro.format = o->format;
     ro.max_file_bytes = o->max_file_bytes;
+    ro.max_record_bytes = o->max_record_bytes;
     ro.diag = p->diag;
     ro.diag_user = p->diag_user;
     dl_status st = dl_reader_open(&in->reader, paths, n_paths, &ro);

@@ -22,6 +22,8 @@ bool dl_date_parse_line(const char *s, size_t n, char out[DL_DATE_MAX]);
  * returns false. */
 bool dl_date_normalize(const char *s, size_t n, char *out, size_t out_size);
 
+/* ISO 8601 dates given by users are checked by dl_iso_date_valid() (dateline.h). */
+
 /* "20221229" or "221229" (TABARI's two-digit years: 00-30 are 20xx) to
  * YYYYMMDD; -1 when not a date. */
 int32_t dl_dict_parse_date(const char *s, size_t n);

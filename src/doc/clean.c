@@ -240,6 +240,45 @@ static bool page_document(const dl_document *doc)
     return doc->format == DL_FORMAT_HTML || doc->format == DL_FORMAT_WARC;
 }
 
+/* The set of line hashes met so far: open addressing, so a repeat is
+ * found in constant time (a scan of every earlier line made cleaning
+ * quadratic in the number of lines). 0 marks an empty slot; a hash of 0
+ * is kept aside. */
+typedef struct hash_set {
+    uint64_t *slots;
+    size_t mask;
+    bool has_zero;
+} hash_set;
+
+static bool hash_set_add(hash_set *h, uint64_t v) /* true when v was there */
+{
+    if (!v) {
+        bool was = h->has_zero;
+        h->has_zero = true;
+        return was;
+    }
+    for (size_t i = (size_t)(v ^ v >> 29) & h->mask;; i = (i + 1) & h->mask) {
+        if (h->slots[i] == v)
+            return true;
+        if (!h->slots[i]) {
+            h->slots[i] = v;
+            return false;
+        }
+    }
+}
+
+static bool hash_set_has(const hash_set *h, uint64_t v)
+{
+    if (!v)
+        return h->has_zero;
+    for (size_t i = (size_t)(v ^ v >> 29) & h->mask;; i = (i + 1) & h->mask) {
+        if (h->slots[i] == v)
+            return true;
+        if (!h->slots[i])
+            return false;
+    }
+}
+
 static dl_status build_article(dl_article *a, const dl_cleaner *c, const dl_document *doc,
                                line *lines, size_t first, size_t end, dl_arena *arena)
 {
@@ -258,14 +297,17 @@ static dl_status build_article(dl_article *a, const dl_cleaner *c, const dl_docu
     }
     /* seen: hashes of every line met so far, for repeats */
     size_t n_lines = end - first;
-    uint64_t *seen = DL_ARENA_NEW(arena, uint64_t, n_lines + 1);
+    size_t cap = 16;
+    while (cap < 2 * (n_lines + 1))
+        cap *= 2;
+    hash_set seen = {DL_ARENA_NEW(arena, uint64_t, cap), cap - 1, false};
     size_t *kept = DL_ARENA_NEW(arena, size_t, n_lines + 1);
     bool *dropped = DL_ARENA_NEW(arena, bool, n_lines + 1);
-    if (!seen || !kept || !dropped)
+    if (!seen.slots || !kept || !dropped)
         return DL_ERR_NOMEM;
-    size_t n_seen = 0, n_kept = 0;
+    size_t n_kept = 0;
     if (a->title)
-        seen[n_seen++] = title_hash;
+        hash_set_add(&seen, title_hash);
     /* A page's metadata names its author and date; lines in its text that
      * look like them are still dropped, but do not override it. */
     if (page_document(doc)) {
@@ -277,16 +319,14 @@ static dl_status build_article(dl_article *a, const dl_cleaner *c, const dl_docu
     }
     for (; i < end && !st; i++) {
         line *l = &lines[i];
-        bool repeat = false;
-        for (size_t k = 0; k < n_seen && !repeat; k++)
-            repeat = seen[k] == l->hash;
+        bool repeat = hash_set_has(&seen, l->hash);
         /* A page's structure already dropped its repeated furniture; what
          * repeats there in short lines is code ("});") or a refrain, not
          * a scraper's copy. The title is still not said twice. */
         if (repeat && page_document(doc) && l->len < 40 && !(a->title && l->hash == title_hash))
             repeat = false;
         if (!repeat)
-            seen[n_seen++] = l->hash;
+            hash_set_add(&seen, l->hash);
         if (repeat)
             st = add_removed(&b, l->text, "duplicate");
         else if (l->cls == LINE_CAPTION)

@@ -7,7 +7,19 @@
  * and metadata, see html.h); a WARC archive (plain or gzipped) is one
  * document per record holding a page or text, read record by record. Every problem is reported through the diag
  * callback with the file and line, and reading goes on with the next
- * record or file: one bad record never costs the rest of the input. */
+ * record or file: one bad record never costs the rest of the input.
+ *
+ * Directory walks follow symbolic links, but each directory and each file
+ * is read once however many links lead to it: both are known by device
+ * and inode, so a link to ".", a loop of links or two links to one file
+ * cost one warning each, not an endless walk or a file read twice.
+ *
+ * Nothing is dropped or changed in silence: "\u0000" and lone surrogate
+ * escapes in JSON become U+FFFD with a warning, a NUL byte in a text file
+ * is repaired like invalid UTF-8 (only a file that is mostly NULs, and is
+ * not UTF-16, is binary), UTF-16 without a byte-order mark is recognised
+ * by its zero bytes, and an empty text or a repeated id is reported. */
+#include "base/map.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/utf8.h"
@@ -46,7 +58,28 @@ struct dl_reader {
     dl_buf text;
     dl_arena *arena;
     dl_reader_stats stats;
+    dl_map *seen_nodes; /* "dev:ino" of every directory and file listed */
+    dl_map *seen_ids;   /* JSONL ids of the current file -> first line */
 };
+
+static void free_ids(dl_reader *r) { dl_map_free(r->seen_ids); }
+
+/* Has the file or directory sb been listed already? Records it if not.
+ * -1 when out of memory. */
+static int seen_node(dl_reader *r, const struct stat *sb)
+{
+    char key[64];
+    int n = snprintf(key, sizeof key, "%llx:%llx", (unsigned long long)sb->st_dev,
+                     (unsigned long long)sb->st_ino);
+    bool created = false;
+    void **slot = dl_map_slot(r->seen_nodes, key, (size_t)n, &created);
+    if (!slot)
+        return -1;
+    if (!created)
+        return 1;
+    *slot = (void *)1;
+    return 0;
+}
 
 static void diag(dl_reader *r, dl_severity sev, dl_status st, const char *file, uint64_t line,
                  uint64_t byte, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
@@ -71,6 +104,17 @@ static void diag(dl_reader *r, dl_severity sev, dl_status st, const char *file, 
 
 static int add_file(dl_reader *r, const char *path)
 {
+    struct stat sb;
+    bool have_stat = strcmp(path, "-") && stat(path, &sb) == 0;
+    if (have_stat && S_ISREG(sb.st_mode)) {
+        int seen = seen_node(r, &sb);
+        if (seen < 0)
+            return -1;
+        if (seen) {
+            diag(r, DL_WARNING, DL_ERR_IO, path, 0, 0, "same file as one already read (a link?); not read again");
+            return 0;
+        }
+    }
     if (r->n_files == r->cap_files) {
         size_t cap = r->cap_files ? r->cap_files * 2 : 16;
         char **f = realloc(r->files, cap * sizeof *f);
@@ -83,8 +127,7 @@ static int add_file(dl_reader *r, const char *path)
         return -1;
     r->n_files++;
     r->stats.total_files++;
-    struct stat sb;
-    if (strcmp(path, "-") && stat(path, &sb) == 0)
+    if (have_stat)
         r->stats.total_bytes += (uint64_t)sb.st_size;
     return 0;
 }
@@ -100,6 +143,17 @@ static int add_dir(dl_reader *r, const char *dir, int depth)
     if (depth > 64) {
         diag(r, DL_ERROR, DL_ERR_LIMIT, dir, 0, 0, "directories nested too deep; skipped");
         return 0;
+    }
+    struct stat ds;
+    if (stat(dir, &ds) == 0) {
+        int seen = seen_node(r, &ds);
+        if (seen < 0)
+            return -1;
+        if (seen) {
+            diag(r, DL_WARNING, DL_ERR_IO, dir, 0, 0,
+                 "directory already read (a symbolic link loop or a second link to it); not read again");
+            return 0;
+        }
     }
     DIR *d = opendir(dir);
     if (!d) {
@@ -165,8 +219,10 @@ dl_status dl_reader_open(dl_reader **out, const char *const *paths, size_t npath
     r->opt = options ? *options : defaults;
     if (!r->opt.max_file_bytes)
         r->opt.max_file_bytes = (size_t)1 << 30;
-    if (!(r->arena = dl_arena_new(0))) {
-        free(r);
+    if (!r->opt.max_record_bytes)
+        r->opt.max_record_bytes = (size_t)16 << 20;
+    if (!(r->arena = dl_arena_new(0)) || !(r->seen_nodes = dl_map_new()) || !(r->seen_ids = dl_map_new())) {
+        dl_reader_close(r);
         return DL_ERR_NOMEM;
     }
     for (size_t i = 0; i < npaths; i++) {
@@ -359,10 +415,53 @@ static bool decode_text(dl_reader *r, const char *s, size_t n, uint64_t line, ui
     }
     const char *nul = memchr(s, '\0', n);
     if (nul) {
-        diag(r, DL_ERROR, DL_ERR_ENCODING, r->path, line, at + (uint64_t)(nul - s),
-             "binary data (NUL byte at byte %llu); skipped",
+        /* Zero bytes: UTF-16 without a byte-order mark puts them at every
+         * other position (ASCII text); a few NULs in text are damage to
+         * repair; a file that is mostly zeros or control bytes is binary. */
+        size_t zeros[2] = {0, 0}, ctl = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (!c)
+                zeros[i & 1]++;
+            else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+                ctl++;
+        }
+        size_t pairs = n / 2;
+        int odd = zeros[1] > zeros[0];
+        if (pairs >= 2 && !(n & 1) && zeros[odd] * 10 >= pairs * 6 && zeros[!odd] * 10 <= pairs) {
+            /* Mostly ASCII UTF-16: the zero half of each unit shows the order. */
+            char bom[2] = {odd ? (char)0xFF : (char)0xFE, odd ? (char)0xFE : (char)0xFF};
+            dl_buf tmp = DL_BUF_INIT;
+            bool ok = !dl_buf_append(&tmp, bom, 2) && !dl_buf_append(&tmp, s, n) &&
+                      decode_text(r, tmp.data, tmp.len, line, at);
+            dl_buf_free(&tmp);
+            if (ok)
+                diag(r, DL_WARNING, DL_ERR_ENCODING, r->path, line, at, "UTF-16%s without a byte-order mark recognised",
+                     odd ? "LE" : "BE");
+            return ok;
+        }
+        size_t nuls = zeros[0] + zeros[1];
+        if ((nuls + ctl) * 10 > n) {
+            diag(r, DL_ERROR, DL_ERR_ENCODING, r->path, line, at + (uint64_t)(nul - s),
+                 "binary data (NUL byte at byte %llu, %zu of %zu bytes zero or control); skipped",
+                 (unsigned long long)(at + (uint64_t)(nul - s)), nuls + ctl, n);
+            return false;
+        }
+        /* Text with a few NUL bytes: each becomes U+FFFD, and the rest is
+         * decoded as usual. */
+        dl_buf fixed = DL_BUF_INIT;
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] ? dl_buf_append(&fixed, s + i, 1) : dl_buf_append(&fixed, "\xEF\xBF\xBD", 3)) {
+                dl_buf_free(&fixed);
+                return false;
+            }
+        }
+        diag(r, DL_WARNING, DL_ERR_ENCODING, r->path, line, at + (uint64_t)(nul - s),
+             "%zu NUL byte%s (first at byte %llu) replaced with U+FFFD", nuls, nuls == 1 ? "" : "s",
              (unsigned long long)(at + (uint64_t)(nul - s)));
-        return false;
+        bool ok = decode_text(r, fixed.data, fixed.len, line, at);
+        dl_buf_free(&fixed);
+        return ok;
     }
     size_t ok = dl_utf8_valid_prefix(s, n);
     if (ok == n)
@@ -470,7 +569,9 @@ static bool read_text_document(dl_reader *r)
     size_t got;
     bool too_big = false;
     while ((got = fread(chunk, 1, sizeof chunk, r->fp)) > 0) {
-        if (raw.len + got > r->opt.max_file_bytes) {
+        /* a text file is at least one article: one longer than a record
+         * may be is refused unread, as a long JSONL line is */
+        if (raw.len + got > r->opt.max_file_bytes || raw.len + got > r->opt.max_record_bytes) {
             too_big = true;
             break;
         }
@@ -489,8 +590,8 @@ static bool read_text_document(dl_reader *r)
         return false;
     }
     if (too_big) {
-        diag(r, DL_ERROR, DL_ERR_LIMIT, r->path, 0, 0, "file larger than %zu bytes; skipped",
-             r->opt.max_file_bytes);
+        diag(r, DL_ERROR, DL_ERR_LIMIT, r->path, 0, 0, "file larger than %zu bytes (--max-article-bytes); skipped",
+             r->opt.max_file_bytes < r->opt.max_record_bytes ? r->opt.max_file_bytes : r->opt.max_record_bytes);
         dl_buf_free(&raw);
         return false;
     }
@@ -618,11 +719,97 @@ static bool json_truncated(const char *s, size_t n)
     return in_string || depth > 0;
 }
 
+static int hex4(const char *p)
+{
+    int v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* Rewrites, in place, the JSON escapes that would lose text: "\u0000"
+ * (cJSON's strings end at a NUL, so the rest of the text was cut off) and
+ * a surrogate escape without its pair (cJSON refuses the whole record).
+ * Both become "\uFFFD", the same length. Returns how many were changed. */
+static size_t repair_json_escapes(char *s, size_t n)
+{
+    size_t fixed = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] != '\\')
+            continue;
+        if (s[i + 1] != 'u' || i + 6 > n) {
+            i++; /* "\\", "\"" ...: skip the escaped character */
+            continue;
+        }
+        int u = hex4(s + i + 2);
+        bool bad = u == 0;
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            int lo = i + 12 <= n && s[i + 6] == '\\' && s[i + 7] == 'u' ? hex4(s + i + 8) : -1;
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                i += 11; /* a proper pair */
+                continue;
+            }
+            bad = true;
+        } else if (u >= 0xDC00 && u <= 0xDFFF) {
+            bad = true;
+        }
+        if (bad) {
+            memcpy(s + i + 2, "FFFD", 4);
+            fixed++;
+        }
+        i += 5;
+    }
+    return fixed;
+}
+
+/* Reads one line into r->line_buf like getline(), but keeps at most
+ * `limit` bytes of it: the rest of a longer line is read and dropped
+ * (*long_line set, the returned length counts every byte), so a 200 MB
+ * line costs a fixed buffer, not 200 MB. */
+static ssize_t read_line_bounded(dl_reader *r, size_t limit, bool *long_line)
+{
+    *long_line = false;
+    size_t len = 0, total = 0;
+    int c = EOF;
+    flockfile(r->fp);
+    while ((c = getc_unlocked(r->fp)) != EOF) {
+        total++;
+        if (len < limit) {
+            if (len + 2 > r->line_cap) {
+                size_t cap = r->line_cap ? r->line_cap * 2 : 4096;
+                char *b = realloc(r->line_buf, cap);
+                if (!b) {
+                    funlockfile(r->fp);
+                    return -1;
+                }
+                r->line_buf = b;
+                r->line_cap = cap;
+            }
+            r->line_buf[len++] = (char)c;
+        } else {
+            *long_line = true;
+        }
+        if (c == '\n')
+            break;
+    }
+    funlockfile(r->fp);
+    if (!total)
+        return -1;
+    r->line_buf[len] = '\0';
+    return (ssize_t)total;
+}
+
 /* Reads JSONL records until one yields a document or the file ends. */
 static bool read_jsonl_document(dl_reader *r)
 {
     for (;;) {
-        ssize_t n = getline(&r->line_buf, &r->line_cap, r->fp);
+        bool long_line = false;
+        ssize_t n = read_line_bounded(r, r->opt.max_record_bytes + 2, &long_line);
         if (n < 0) {
             if (ferror(r->fp))
                 diag(r, DL_ERROR, DL_ERR_IO, r->path, r->line + 1, r->offset, "read error: %s",
@@ -634,7 +821,13 @@ static bool read_jsonl_document(dl_reader *r)
         r->offset += (uint64_t)n;
         r->stats.bytes += (uint64_t)n;
         char *s = r->line_buf;
-        size_t len = (size_t)n;
+        size_t len = long_line ? 0 : (size_t)n;
+        if (long_line || len > r->opt.max_record_bytes + 2) {
+            diag(r, DL_ERROR, DL_ERR_LIMIT, r->path, line, at,
+                 "record of %llu bytes is longer than the limit of %zu (--max-article-bytes); skipped",
+                 (unsigned long long)n, r->opt.max_record_bytes);
+            continue;
+        }
         while (len && (s[len - 1] == '\n' || s[len - 1] == '\r'))
             len--;
         size_t lead = 0;
@@ -642,13 +835,18 @@ static bool read_jsonl_document(dl_reader *r)
             lead++;
         if (lead == len)
             continue; /* blank line */
-        if ((uint64_t)len > r->opt.max_file_bytes) {
-            diag(r, DL_ERROR, DL_ERR_LIMIT, r->path, line, at, "record longer than %zu bytes; skipped",
-                 r->opt.max_file_bytes);
+        if (len > r->opt.max_record_bytes) {
+            diag(r, DL_ERROR, DL_ERR_LIMIT, r->path, line, at,
+                 "record of %zu bytes is longer than the limit of %zu (--max-article-bytes); skipped", len,
+                 r->opt.max_record_bytes);
             continue;
         }
         if (!decode_text(r, s, len, line, at))
             continue;
+        size_t fixed = repair_json_escapes(r->text.data, r->text.len);
+        if (fixed)
+            diag(r, DL_WARNING, DL_ERR_ENCODING, r->path, line, at,
+                 "%zu \\u0000 or lone surrogate escape%s replaced with U+FFFD", fixed, fixed == 1 ? "" : "s");
         const char *end = NULL;
         cJSON *obj = cJSON_ParseWithLengthOpts(r->text.data, r->text.len, &end, false);
         if (!obj) {
@@ -678,7 +876,25 @@ static bool read_jsonl_document(dl_reader *r)
             cJSON_Delete(obj);
             continue;
         }
+        if (!*text) {
+            diag(r, DL_ERROR, DL_ERR_EMPTY, r->path, line, at, "record has an empty \"text\"; skipped");
+            cJSON_Delete(obj);
+            continue;
+        }
         r->doc.id = json_field(r, obj, "id");
+        if (r->doc.id) {
+            bool created = false;
+            void **slot = dl_map_slot(r->seen_ids, r->doc.id, strlen(r->doc.id), &created);
+            if (slot && created)
+                *slot = (void *)(uintptr_t)((uint64_t)(r->next_file) << 40 | line);
+            else if (slot) {
+                uint64_t v = (uint64_t)(uintptr_t)*slot;
+                size_t fi = (size_t)(v >> 40);
+                diag(r, DL_WARNING, DL_ERR_PARSE, r->path, line, at,
+                     "duplicate id \"%.60s\" (first at %s:%llu); read again", r->doc.id,
+                     fi && fi <= r->n_files ? r->files[fi - 1] : "?", (unsigned long long)(v & ((1ULL << 40) - 1)));
+            }
+        }
         r->doc.url = json_field(r, obj, "url");
         r->doc.title = json_field(r, obj, "title");
         if (!r->doc.title)
@@ -808,5 +1024,7 @@ void dl_reader_close(dl_reader *r)
     free(r->line_buf);
     dl_buf_free(&r->text);
     dl_arena_free(r->arena);
+    dl_map_free(r->seen_nodes);
+    free_ids(r);
     free(r);
 }

@@ -387,10 +387,17 @@ dl_status dl_coder_open(dl_coder **out, const dl_coder_options *options)
     return DL_OK;
 }
 
-/* Does the discard phrase p occur in sentence s? */
+/* Does the discard phrase p occur in sentence s? The first letter is
+ * compared before strcasecmp: this runs for every token of every
+ * sentence against every discard phrase. */
 static bool has_phrase(const dl_sentence *s, const cphrase *p)
 {
+    if (!p->n)
+        return false;
+    int c0 = tolower((unsigned char)p->words[0][0]);
     for (uint32_t i = 0; i + p->n <= s->n_tokens; i++) {
+        if (tolower((unsigned char)s->tokens[i].text[0]) != c0)
+            continue;
         uint8_t k = 0;
         while (k < p->n && strcasecmp(s->tokens[i + k].text, p->words[k]) == 0)
             k++;
@@ -412,6 +419,65 @@ dl_status dl_code_events(dl_event **events, size_t *n_events, const dl_coder *c,
         for (size_t k = 0; k < c->n_discard; k++)
             if (c->discard[k].story && has_phrase(&sentences[si], &c->discard[k]))
                 return DL_OK;
+    /* Per-sentence indexes of mentions and quotes (counting sort, order
+     * kept), so that coding a sentence does not scan the whole article. */
+    coder_article art = {.dateline_mention = dl_coder_dateline_mention(a, mentions, n_mentions)};
+    size_t *mat = DL_ARENA_NEW(arena, size_t, n_sentences + 1);
+    size_t *qat = DL_ARENA_NEW(arena, size_t, n_sentences + 1);
+    uint32_t *mix = DL_ARENA_NEW(arena, uint32_t, n_mentions ? n_mentions : 1);
+    if (!mat || !qat || !mix)
+        return DL_ERR_NOMEM;
+    memset(mat, 0, (n_sentences + 1) * sizeof *mat);
+    memset(qat, 0, (n_sentences + 1) * sizeof *qat);
+    for (size_t m = 0; m < n_mentions; m++)
+        if (mentions[m].sentence < n_sentences)
+            mat[mentions[m].sentence + 1]++;
+    for (size_t si = 0; si < n_sentences; si++)
+        mat[si + 1] += mat[si];
+    {
+        size_t *fill = DL_ARENA_NEW(arena, size_t, n_sentences + 1);
+        if (!fill)
+            return DL_ERR_NOMEM;
+        memcpy(fill, mat, (n_sentences + 1) * sizeof *fill);
+        for (size_t m = 0; m < n_mentions; m++)
+            if (mentions[m].sentence < n_sentences)
+                mix[fill[mentions[m].sentence]++] = (uint32_t)m;
+    }
+    /* a quote is listed under each sentence it overlaps, from the one it
+     * starts in; sentences are in text order */
+    size_t n_qix = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t *qix = NULL;
+        size_t *fill = NULL;
+        if (pass) {
+            for (size_t si = 0; si < n_sentences; si++)
+                qat[si + 1] += qat[si];
+            qix = DL_ARENA_NEW(arena, uint32_t, n_qix ? n_qix : 1);
+            fill = DL_ARENA_NEW(arena, size_t, n_sentences + 1);
+            if (!qix || !fill)
+                return DL_ERR_NOMEM;
+            memcpy(fill, qat, (n_sentences + 1) * sizeof *fill);
+            art.quote_ix = qix;
+        }
+        for (size_t q = 0; q < n_quotes; q++) {
+            const dl_quote *qq = &quotes[q];
+            if (!qq->direct || !qq->speaker_code)
+                continue;
+            for (size_t si = qq->sentence; si < n_sentences && sentences[si].start < qq->end; si++) {
+                if (sentences[si].end <= qq->start)
+                    continue;
+                if (pass)
+                    qix[fill[si]++] = (uint32_t)q;
+                else {
+                    qat[si + 1]++;
+                    n_qix++;
+                }
+            }
+        }
+    }
+    art.mention_ix = mix;
+    art.mention_at = mat;
+    art.quote_at = qat;
     for (size_t si = 0; si < n_sentences; si++) {
         bool discard = false;
         for (size_t k = 0; k < c->n_discard && !discard; k++)
@@ -419,7 +485,7 @@ dl_status dl_code_events(dl_event **events, size_t *n_events, const dl_coder *c,
         if (discard)
             continue;
         dl_status st = dl_coder_sentence(&list, c, a, &sentences[si], si, mentions, n_mentions,
-                                         quotes, n_quotes, arena);
+                                         quotes, n_quotes, &art, arena);
         if (st)
             return st;
     }

@@ -107,9 +107,23 @@ typedef struct event_list {
     size_t n, cap;
 } event_list;
 
+/* What the coder works out once per article so that coding a sentence
+ * costs in proportion to that sentence, not to the whole article: the
+ * mentions and the direct quotes of each sentence (indexes, in their
+ * original order), and the mention that names the dateline's place. */
+typedef struct coder_article {
+    const uint32_t *mention_ix; /* mention indexes grouped by sentence */
+    const size_t *mention_at;   /* sentence i's are [mention_at[i], mention_at[i + 1]) */
+    const uint32_t *quote_ix;   /* direct quotes with a speaker code, per sentence they overlap */
+    const size_t *quote_at;
+    int32_t dateline_mention;   /* -1: none */
+} coder_article;
+
 dl_status dl_coder_sentence(event_list *out, const dl_coder *coder, const dl_article *article,
                             const dl_sentence *sentence, size_t index, const dl_mention *mentions,
-                            size_t n_mentions, const dl_quote *quotes, size_t n_quotes, dl_arena *arena);
+                            size_t n_mentions, const dl_quote *quotes, size_t n_quotes,
+                            const coder_article *per_article, dl_arena *arena);
+int32_t dl_coder_dateline_mention(const dl_article *article, const dl_mention *mentions, size_t n_mentions);
 
 enum { MAX_ACTORS = 8, MAX_DEPTH = 3 };
 
@@ -128,6 +142,7 @@ typedef struct ctx {
     size_t n_quotes;
     dl_arena *arena;
     event_list *out;
+    const coder_article *art;
 } ctx;
 
 typedef struct actor_set {

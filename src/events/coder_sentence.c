@@ -82,10 +82,12 @@ static void add_actor(actor_set *set, int32_t m)
 
 static const dl_quote *quote_around(const ctx *x, const dl_token *t)
 {
-    for (size_t q = 0; q < x->n_quotes; q++)
-        if (x->quotes[q].direct && t->start >= x->quotes[q].start && t->end <= x->quotes[q].end &&
-            x->quotes[q].speaker_code)
-            return &x->quotes[q];
+    /* only the quotes that overlap this sentence: linear in the article */
+    for (size_t k = x->art->quote_at[x->si]; k < x->art->quote_at[x->si + 1]; k++) {
+        const dl_quote *q = &x->quotes[x->art->quote_ix[k]];
+        if (t->start >= q->start && t->end <= q->end)
+            return q;
+    }
     return NULL;
 }
 
@@ -388,6 +390,19 @@ static dl_event_actor event_actor(const ctx *x, const actor_set *set, uint32_t i
     return a;
 }
 
+int32_t dl_coder_dateline_mention(const dl_article *a, const dl_mention *mentions, size_t n_mentions)
+{
+    const char *dl = a->dateline;
+    if (!dl)
+        return -1;
+    size_t n = strcspn(dl, " ,");
+    for (size_t i = 0; i < n_mentions; i++)
+        if (mentions[i].country && strlen(mentions[i].text) >= n && !strncasecmp(mentions[i].text, dl, n) &&
+            is_place(&mentions[i]))
+            return (int32_t)i;
+    return -1;
+}
+
 static const char *fmt(dl_arena *arena, const char *f, const char *a, const char *b, const char *c)
 {
     char tmp[512];
@@ -485,11 +500,12 @@ static dl_status emit_one(const ctx *x, const coded *k, const dl_cameo_code *inf
 {
     if (!s.code || (t.code && !strcmp(s.code, t.code)))
         return DL_OK;
-    /* once per sentence for the same who, what and whom */
+    /* once per sentence for the same who, what and whom; events are
+     * added in sentence order, so only this sentence's tail is looked at */
     bool seen = false;
-    for (size_t e = 0; e < x->out->n && !seen; e++) {
+    for (size_t e = x->out->n; e-- > 0 && !seen && x->out->items[e].sentence == x->si;) {
         const dl_event *o = &x->out->items[e];
-        seen = o->sentence == x->si && !strcmp(o->cameo, k->code) && !strcmp(o->source.code, s.code) &&
+        seen = !strcmp(o->cameo, k->code) && !strcmp(o->source.code, s.code) &&
                ((!o->target.code && !t.code) || (o->target.code && t.code && !strcmp(o->target.code, t.code)));
     }
     if (seen)
@@ -1074,23 +1090,25 @@ static dl_status code_frames(const ctx *x)
 
 dl_status dl_coder_sentence(event_list *out, const dl_coder *c, const dl_article *a, const dl_sentence *s,
                             size_t si, const dl_mention *mentions, size_t n_mentions, const dl_quote *quotes,
-                            size_t n_quotes, dl_arena *arena)
+                            size_t n_quotes, const coder_article *art, dl_arena *arena)
 {
     if (!s->n_tokens)
         return DL_OK;
-    ctx x = {c, a, s, si, mentions, n_mentions, NULL, NULL, 0, quotes, n_quotes, arena, out};
+    ctx x = {c, a, s, si, mentions, n_mentions, NULL, NULL, 0, quotes, n_quotes, arena, out, art};
     x.at = DL_ARENA_NEW(arena, int32_t, s->n_tokens);
     if (!x.at)
         return DL_ERR_NOMEM;
     for (uint32_t t = 0; t < s->n_tokens; t++)
         x.at[t] = -1;
-    for (size_t m = 0; m < n_mentions; m++)
-        if (mentions[m].sentence == si && mentions[m].first < s->n_tokens && mentions[m].last > mentions[m].first) {
+    for (size_t k = art->mention_at[si]; k < art->mention_at[si + 1]; k++) {
+        size_t m = art->mention_ix[k];
+        if (mentions[m].first < s->n_tokens && mentions[m].last > mentions[m].first) {
             int32_t *slot = &x.at[mentions[m].first];
             /* keep the longest mention starting at a token */
             if (*slot < 0 || mentions[*slot].last < mentions[m].last)
                 *slot = (int32_t)m;
         }
+    }
     dl_status vst = dl_coder_verb_groups(&x);
     if (vst)
         return vst;

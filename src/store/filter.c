@@ -5,6 +5,7 @@
  * the same meaning, and a value the store could misread (a date that is
  * not a date, a limit that is not a number) is refused with a reason
  * before any query runs. Values are kept by pointer, not copied. */
+#include "base/date.h"
 #include "base/utf8.h"
 
 #include <stdlib.h>

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Version 3 added the corpus tables (corpus/corpus.h): fingerprints,
  * duplicates, stories and event groups. A version 2 store gains them,
@@ -42,11 +43,24 @@ struct dl_store {
 
 const char *dl_store_message(const dl_store *s) { return s->message; }
 
+/* A full disk or a failing device is DL_ERR_IO, with words a user
+ * understands: SQLite has then rolled the whole transaction back. */
 dl_status dl_store_fail(dl_store *s, const char *what)
 {
+    int code = sqlite3_errcode(s->db);
+    if (code == SQLITE_FULL) {
+        snprintf(s->message, sizeof s->message, "disk full (%s: %s)", what, sqlite3_errmsg(s->db));
+        return DL_ERR_IO;
+    }
+    if (code == SQLITE_IOERR) {
+        snprintf(s->message, sizeof s->message, "disk I/O error (%s: %s)", what, sqlite3_errmsg(s->db));
+        return DL_ERR_IO;
+    }
     snprintf(s->message, sizeof s->message, "%s: %s", what, sqlite3_errmsg(s->db));
     return DL_ERR_DB;
 }
+
+bool dl_store_in_transaction(const dl_store *s) { return !sqlite3_get_autocommit(s->db); }
 
 static const char schema_v1[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
@@ -159,6 +173,24 @@ static bool has_tables(sqlite3 *db)
 /* readonly: for readers that must never change the file (the server): no
  * schema is created or upgraded, and SQLite refuses every write on the
  * connection. */
+/* WAL mode and the connection's settings. Switching a new file to WAL
+ * needs the file to itself for a moment: a writer that starts beside
+ * another one waits and tries again (up to ten seconds). */
+static int setup_connection(sqlite3 *db, char **err)
+{
+    int rc = SQLITE_BUSY;
+    for (int tries = 0; tries < 100; tries++) {
+        sqlite3_free(*err);
+        *err = NULL;
+        rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+                          NULL, NULL, err);
+        if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+            break;
+        sqlite3_sleep(100);
+    }
+    return rc;
+}
+
 /* Opens the store; on failure says why in open_message (the public openers
  * hand it to the caller's diagnostics sink). */
 static dl_status open_store(dl_store **out, const char *path, bool readonly, char *open_message,
@@ -170,6 +202,16 @@ static dl_status open_store(dl_store **out, const char *path, bool readonly, cha
     if (!s)
         return DL_ERR_NOMEM;
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    /* A write-ahead log left behind means the last writer did not close
+     * (killed, crashed, or still running): then the store is checked
+     * before anything is written on it. */
+    bool unclean = false;
+    if (!readonly) {
+        char wal[4096];
+        struct stat sb;
+        if (snprintf(wal, sizeof wal, "%s-wal", path) < (int)sizeof wal && stat(wal, &sb) == 0 && sb.st_size > 0)
+            unclean = true;
+    }
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
         snprintf(open_message, open_message_size, "cannot open %s: %s", path,
                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
@@ -180,11 +222,39 @@ static dl_status open_store(dl_store **out, const char *path, bool readonly, cha
     char *err = NULL;
     /* Read before writing anything: a file that is not a database says so
      * on the first read, and a store we must refuse stays as it was. */
-    if (sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, &err) != SQLITE_OK) {
+    int read_rc = sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, &err);
+    if (read_rc == SQLITE_CORRUPT) {
+        snprintf(open_message, open_message_size,
+                 "%s is damaged (%s); refusing to write on it: restore it from a copy or ingest into a "
+                 "new store",
+                 path, err);
+        sqlite3_free(err);
+        dl_store_close(s);
+        return DL_ERR_DB;
+    }
+    if (read_rc != SQLITE_OK) {
         snprintf(open_message, open_message_size, "%s is not a dateline store: %s", path, err);
         sqlite3_free(err);
         dl_store_close(s);
         return DL_ERR_DB;
+    }
+    if (unclean) {
+        sqlite3_stmt *qc = NULL;
+        char first[256] = "";
+        int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &qc, NULL);
+        if (rc == SQLITE_OK && (rc = sqlite3_step(qc)) == SQLITE_ROW && sqlite3_column_text(qc, 0))
+            snprintf(first, sizeof first, "%s", (const char *)sqlite3_column_text(qc, 0));
+        else if (rc != SQLITE_DONE)
+            snprintf(first, sizeof first, "%s", sqlite3_errmsg(s->db));
+        sqlite3_finalize(qc);
+        if (strcmp(first, "ok")) {
+            snprintf(open_message, open_message_size,
+                     "%s is damaged (PRAGMA quick_check: %s); refusing to write on it: restore it from a "
+                     "copy or ingest into a new store",
+                     path, first);
+            dl_store_close(s);
+            return DL_ERR_DB;
+        }
     }
     int v = schema_version(s->db);
     if (v > SCHEMA_VERSION) {
@@ -205,8 +275,7 @@ static dl_status open_store(dl_store **out, const char *path, bool readonly, cha
         dl_store_close(s);
         return DL_ERR_VERSION;
     }
-    if (!readonly && sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
-                     NULL, NULL, &err) != SQLITE_OK) {
+    if (!readonly && setup_connection(s->db, &err) != SQLITE_OK) {
         snprintf(open_message, open_message_size, "cannot set up %s: %s", path, err);
         sqlite3_free(err);
         dl_store_close(s);
@@ -350,26 +419,36 @@ static void content_key(const dl_article *a, bool with_source, char out[34])
 
 /* The key this article has or would have in the store, and whether it is
  * there: the body's key unless that is taken by another source's copy. */
+/* The statement is reset before returning, so no read transaction stays
+ * open between calls: a connection holding an old snapshot could not take
+ * the write lock when another writer has committed since (SQLite answers
+ * BUSY at once, without waiting). */
 static dl_status article_key(dl_store *s, const dl_article *a, char key[34], bool *found)
 {
     content_key(a, false, key);
     sqlite3_reset(s->has);
     sqlite3_bind_text(s->has, 1, key, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(s->has);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return dl_store_fail(s, "looking up an article");
     *found = false;
-    if (rc == SQLITE_DONE)
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        sqlite3_reset(s->has);
+        return dl_store_fail(s, "looking up an article");
+    }
+    if (rc == SQLITE_DONE) {
+        sqlite3_reset(s->has);
         return DL_OK;
+    }
     const char *src = (const char *)sqlite3_column_text(s->has, 0);
-    if ((!src && !a->source) || (src && a->source && !strcmp(src, a->source))) {
+    bool same = (!src && !a->source) || (src && a->source && !strcmp(src, a->source));
+    sqlite3_reset(s->has);
+    if (same) {
         *found = true;
         return DL_OK;
     }
     content_key(a, true, key);
-    sqlite3_reset(s->has);
     sqlite3_bind_text(s->has, 1, key, -1, SQLITE_TRANSIENT);
     rc = sqlite3_step(s->has);
+    sqlite3_reset(s->has);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return dl_store_fail(s, "looking up an article");
     *found = rc == SQLITE_ROW;
@@ -382,10 +461,30 @@ dl_status dl_store_has(dl_store *s, const dl_article *a, bool *found)
     return article_key(s, a, key, found);
 }
 
+/* Another writer may hold the store for a while (a long batch): wait for
+ * it, retrying with growing pauses, for up to two minutes in all, rather
+ * than give up after the busy timeout. */
 dl_status dl_store_begin(dl_store *s)
 {
-    return sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? DL_OK
-                                                                                  : dl_store_fail(s, "begin");
+    long pause_ms = 50, waited_ms = 0;
+    /* A statement of ours left stepping (a lookup that found its row)
+     * would hold an old snapshot, and with it no write lock can be had:
+     * end them all before the batch. */
+    for (sqlite3_stmt *st = sqlite3_next_stmt(s->db, NULL); st; st = sqlite3_next_stmt(s->db, st))
+        if (sqlite3_stmt_busy(st))
+            sqlite3_reset(st);
+    for (;;) {
+        int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            return DL_OK;
+        rc &= 0xff; /* SQLITE_BUSY_SNAPSHOT and kin are busy too */
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited_ms >= 120000)
+            return dl_store_fail(s, "begin");
+        sqlite3_sleep((int)pause_ms);
+        waited_ms += pause_ms + 5000; /* the busy timeout waited too */
+        if (pause_ms < 2000)
+            pause_ms *= 2;
+    }
 }
 
 dl_status dl_store_commit(dl_store *s)

@@ -61,9 +61,12 @@ check bad-format 2 "$DATELINE" clean --format xml "$TMP/a.txt"
 check date-option 0 "$DATELINE" clean --date 2024-02-03 "$TMP/a.txt"
 has "$OUT" '"date":"2024-02-03"'
 
-# 50 MB on one line: processed, not refused, in bounded time.
+# 50 MB on one line: over the default article limit, reported and
+# skipped; with the limit raised, processed in bounded time.
 awk 'BEGIN { s = "The minister said the talks would continue. "; for (i = 0; i < 1150000; i++) printf "%s", s }' >"$TMP/huge.txt"
-check huge-single-line 0 "$DATELINE" clean "$TMP/huge.txt"
+check huge-single-line-refused 1 "$DATELINE" clean "$TMP/huge.txt"
+has "$ERR" "huge.txt: error: file larger than 8388608 bytes (--max-article-bytes); skipped"
+check huge-single-line 0 "$DATELINE" clean --max-article-bytes 60000000 "$TMP/huge.txt"
 lines "$OUT" 1
 
 check unknown-command 2 "$DATELINE" frobnicate
