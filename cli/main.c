@@ -19,6 +19,7 @@
     X(events, "query stored events")                                                   \
     X(search, "full-text search of stored articles")                                   \
     X(export, "export the store as JSONL, CSV or GDELT TSV")                           \
+    X(merge, "merge SQLite stores (the shards of a sharded ingest)")                  \
     X(serve, "HTTP API and dashboard over a store")                                    \
     X(validate, "code PETRARCH validation records and score them")                     \
     X(eval, "score the pipeline against gold data")                                   \
