@@ -7,6 +7,7 @@
 #   make bench      benchmarks (throughput figures, not pass/fail)
 #   make deps       install the Debian packages the build and tests need
 #   make demo       the main job on the bundled examples
+#   make check-services  tests against Redis started on loopback (skips without it)
 #   make ci         what CI runs: short fuzz runs, the ASan suite, the suite
 #
 # BUILD=dir puts every output under another folder, so several builds
@@ -16,8 +17,12 @@ BUILD ?= build
 CC ?= cc
 OPT ?= -O2 -g
 PKGS := sqlite3 libutf8proc libcjson zlib libmicrohttpd gumbo
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# hiredis (the Redis worker) is optional: without it `dateline worker` and
+# `enqueue` say so, and everything else builds as before.
+HAVE_HIREDIS := $(shell pkg-config --exists hiredis 2>/dev/null && echo 1)
+OPT_PKGS := $(if $(HAVE_HIREDIS),hiredis)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(OPT_PKGS) 2>/dev/null) $(if $(HAVE_HIREDIS),-DDL_HAVE_HIREDIS)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) $(OPT_PKGS) 2>/dev/null)
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wno-unused-parameter
@@ -39,7 +44,7 @@ UNIT := $(BUILD)/test_unit
 REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/replay_%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench_%)
 
-.PHONY: all check unit asan fuzz bench deps clean demo ci
+.PHONY: all check check-services unit asan fuzz bench deps clean demo ci
 all: $(BIN)
 
 # V=1 shows the full compiler command lines.
@@ -77,6 +82,11 @@ unit: $(UNIT)
 check: $(BIN) $(UNIT) $(REPLAY)
 	@BUILD=$(BUILD) sh tests/run_all.sh
 
+# Tests against real services (Redis), each started on 127.0.0.1 and
+# stopped by the test; skipped with a message when not installed.
+check-services: $(BIN)
+	@BUILD=$(BUILD) sh tests/services/run.sh
+
 asan:
 	$(MAKE) BUILD=build-asan CC=clang OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" check
 
@@ -107,6 +117,7 @@ ci:
 	$(MAKE) fuzz FUZZ_SECONDS=$(or $(CI_FUZZ_SECONDS),10)
 	$(MAKE) asan
 	$(MAKE) check
+	$(MAKE) check-services
 
 clean:
 	rm -rf build build-asan build-fuzz
