@@ -4,6 +4,7 @@
  * does not), and sentence-boundary precision, recall and F1 of dl_parse run
  * on each document's text rebuilt from its "# text =" lines. */
 #include "cli.h"
+#include "eval_actors.h"
 #include "eval_events.h"
 #include "eval_extract.h"
 #include "eval_quotes.h"
@@ -120,6 +121,8 @@ int cmd_eval(int argc, char **argv)
     dl_cli cli = {.command = "eval"};
     if (argc >= 2 && !strcmp(argv[1], "quotes"))
         return dl_cli_eval_quotes(argc - 1, argv + 1);
+    if (argc >= 2 && !strcmp(argv[1], "actors"))
+        return dl_cli_eval_actors(argc - 1, argv + 1);
     if (argc >= 2 && !strcmp(argv[1], "events"))
         return dl_cli_eval_events(argc - 1, argv + 1);
     if (argc >= 2 && !strcmp(argv[1], "extract"))
@@ -132,8 +135,9 @@ int cmd_eval(int argc, char **argv)
             return DL_EXIT_OK;
         }
         dl_cli_error(&cli, "what to evaluate? 'dateline eval parse FILE.conllu...', "
-                           "'dateline eval quotes DIR', 'dateline eval events DIR', "
-                           "'dateline eval extract DIR' or 'dateline eval dumps DIR'");
+                           "'dateline eval quotes DIR', 'dateline eval actors INPUT...', "
+                           "'dateline eval events DIR', 'dateline eval extract DIR' or "
+                           "'dateline eval dumps DIR'");
         return DL_EXIT_USAGE;
     }
     eval_opts o = {0};

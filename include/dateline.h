@@ -333,6 +333,12 @@ typedef struct dl_mention {
     int32_t entity;              /* same value for mentions of one entity in the article */
     uint8_t via;                 /* dl_mention_via */
     bool plural;                 /* "officials", "forces" */
+    /* The code was inferred rather than read from a dictionary entry: a
+     * title on an unknown name ("Sen. Maria Lopez" -> USALEG), role words
+     * with the country of their context ("police" in an Iraqi story ->
+     * IRQCOP). evidence says from what, in words; NULL otherwise. */
+    bool inferred;
+    const char *evidence;
 } dl_mention;
 
 typedef struct dl_actors dl_actors;
@@ -353,8 +359,14 @@ typedef struct dl_actors_options {
      * stands for its government (USAGOV), as news means it. false keeps
      * the bare country code (USA), as TABARI and PETRARCH code it. */
     bool country_as_government;
+    /* Role words and unknown names with no country of their own take the
+     * country of their context: the place of their sentence ("police in
+     * Baghdad"), else the article's dominant country; an unknown name
+     * repeated takes the code its first mention inferred. false codes only
+     * what the words themselves say, as TABARI and PETRARCH do. */
+    bool infer_context;
 } dl_actors_options;
-#define DL_ACTORS_OPTIONS_INIT {.version = 1, .country_as_government = true}
+#define DL_ACTORS_OPTIONS_INIT {.version = 1, .country_as_government = true, .infer_context = true}
 
 dl_status dl_actors_open(dl_actors **out, const dl_actors_options *options);
 void dl_actors_close(dl_actors *actors);

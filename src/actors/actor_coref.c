@@ -30,9 +30,13 @@
  *     matches, when the agent has one); indefinite ones ("an official")
  *     never do;
  *   - he/she/him joins the one person of the current and previous sentence,
- *     when there is exactly one.
+ *     when there is exactly one;
+ *   - "it" and "they" as subjects join an organisation or state (see
+ *     emit_it_they).
  * An agent with neither a country nor an antecedent ("officials said") is
- * not a mention: it names no one a later stage could code. */
+ * kept with its roles for actor_infer.c, which gives it the country of its
+ * context or drops it: with none, it names no one a later stage could
+ * code. */
 #include "actors/actor_int.h"
 #include "base/arena.h"
 #include "base/buf.h"
@@ -59,6 +63,9 @@ static bool human_agent(const dl_agent_entry *g)
     const char *w = strrchr(g->phrase, ' ');
     w = w ? w + 1 : g->phrase;
     size_t n = strlen(w);
+    /* An abbreviated title ("SEN.", "CAPT.") is written before a person. */
+    if (n > 1 && w[n - 1] == '.')
+        return true;
     static const char *const words[] = {
         "OFFICIAL", "SECRETARY", "CHIEF", "ENVOY", "AIDE", "GENERAL", "ADMIRAL", "DEPUTY",
         "DELEGATE", "HEAD", "CONSUL", "ATTACHE", "PREMIER", "MONARCH", "KING", "QUEEN", "PRINCE",
@@ -362,6 +369,25 @@ static dl_status emit_person(dl_actor_ctx *ctx, const group *g)
         m.role = last_agent->agent->code;
     m.office = last_agent ? last_agent->agent->office : NULL;
     m.via = g->n_agents || g->lead ? DL_VIA_AGENT : p->alias ? DL_VIA_COREF : DL_VIA_UNKNOWN;
+    if (m.via == DL_VIA_UNKNOWN)
+        m.kind = dl_actor_name_kind(ctx, p);
+    if (m.code || m.role) {
+        /* the evidence: the words before the name ("Sen.", "the Israeli
+         * foreign minister") */
+        m.inferred = true;
+        uint32_t s0 = g->first->start, s1 = p->start;
+        while (s1 > s0 && ctx->article && ctx->article->body && (ctx->article->body[s1 - 1] == ' ' || ctx->article->body[s1 - 1] == ','))
+            s1--;
+        dl_buf ev = DL_BUF_INIT;
+        if (ctx->article && ctx->article->body && s1 > s0 && s1 <= ctx->article->body_len)
+            st = dl_buf_printf(&ev, "title \"%.*s\"", (int)(s1 - s0), ctx->article->body + s0);
+        else
+            st = dl_buf_printf(&ev, "title");
+        m.evidence = st ? NULL : dl_arena_strndup(ctx->arena, ev.data, ev.len);
+        dl_buf_free(&ev);
+        if (!m.evidence)
+            return DL_ERR_NOMEM;
+    }
     if ((st = entity_for(ctx, NULL, p->name, !strcmp(m.kind, "person"), &id)))
         return st;
     return add_mention(ctx, &m, id);
@@ -385,7 +411,9 @@ static dl_status emit_attached(dl_actor_ctx *ctx, const group *g, dl_mention *m)
             size_t na = list ? g->n_agents2 : g->n_agents;
             if (!na)
                 continue;
-            const char *c = dl_actor_with_roles(ctx, code, n, agents, na, g->former);
+            /* a group with its own id (PSEREBHMS) keeps its code: "a
+             * spokesman for Hamas" speaks for Hamas */
+            const char *c = strlen(code) >= 9 && !g->former ? code : dl_actor_with_roles(ctx, code, n, agents, na, g->former);
             if (!c || dl_buf_printf(&codes, "%s%s", codes.len ? "/" : "", c))
                 st = DL_ERR_NOMEM;
         }
@@ -446,8 +474,32 @@ static dl_status emit_agents(dl_actor_ctx *ctx, const group *g)
     }
     if (g->n_of)
         return emit_attached(ctx, g, &m);
-    if (!country)
-        return DL_OK; /* "officials said": no one to code */
+    if (!country) {
+        /* "officials said", "police arrested": no country in the words.
+         * Kept with its roles for dl_actor_infer(), which may find the
+         * country in the context; left uncoded when it does not. */
+        if (!ctx->actors->infer_context || g->former)
+            return DL_OK;
+        const char *roles = dl_actor_combine(ctx, "---", g->agents, g->n_agents);
+        const char *r = roles ? strstr(roles, "---") : NULL;
+        if (!r)
+            return DL_ERR_NOMEM;
+        m.role = r[3] ? r + 3 : NULL;
+        if (!m.role)
+            return DL_OK;
+        m.kind = human_agent(ag) ? "person" : "organisation";
+        m.office = m.plural ? NULL : ag->office;
+        m.via = DL_VIA_AGENT;
+        /* "police" twice is one force; "an officer" twice may be two. */
+        char key[48];
+        if (m.plural || !human_agent(ag))
+            snprintf(key, sizeof key, "?%s", m.role);
+        else
+            snprintf(key, sizeof key, "?%s#%zu", m.role, ctx->n_mentions);
+        if ((st = entity_for(ctx, NULL, key, false, &id)))
+            return st;
+        return add_mention(ctx, &m, id);
+    }
     m.code = g->former ? dl_actor_with_roles(ctx, country, 3, g->agents, g->n_agents, true)
                        : dl_actor_combine(ctx, country, g->agents, g->n_agents);
     if (!m.code)
@@ -545,8 +597,37 @@ static dl_status emit_name(dl_actor_ctx *ctx, const dl_atom *a)
     return emit_person(ctx, &g);
 }
 
+/* "it" and "they" for organisations and states: a mention that agrees
+ * ("it": one organisation, country, group or outlet; "they": a plural, or
+ * a group), the latest before it in its own sentence, else the first of
+ * the sentence before (the subject a new sentence usually goes on
+ * about). */
+static dl_status emit_it_they(dl_actor_ctx *ctx, const dl_atom *a, bool plural)
+{
+    uint32_t cur = ctx->sentence->index;
+    int32_t pick = -1;
+    for (size_t i = ctx->n_mentions; i-- > 0;) {
+        const dl_mention *m = &ctx->mentions[i];
+        if (m->sentence + 1 < cur || (pick >= 0 && ctx->mentions[pick].sentence == cur))
+            break;
+        const char *k = m->kind ? m->kind : "";
+        bool body = !strcmp(k, "organisation") || !strcmp(k, "group") || !strcmp(k, "media");
+        bool ok = plural ? (m->plural || !strcmp(k, "group")) : (!m->plural && (body || !strcmp(k, "country")));
+        if (ok && (m->code || m->role))
+            pick = (int32_t)i;
+    }
+    if (pick < 0)
+        return DL_OK;
+    dl_mention out;
+    dl_status st = place(ctx, &out, a, a, a);
+    return st ? st : corefer(ctx, &out, pick);
+}
+
 static dl_status emit_pronoun(dl_actor_ctx *ctx, const dl_atom *a)
 {
+    const char *w = tok(ctx, a->t0)->text ? tok(ctx, a->t0)->text : "";
+    if (!strcasecmp(w, "it") || !strcasecmp(w, "they"))
+        return emit_it_they(ctx, a, !strcasecmp(w, "they"));
     uint32_t cur = ctx->sentence->index;
     int32_t found = -1, ante = -1;
     for (size_t i = ctx->n_mentions; i-- > 0;) {
@@ -593,7 +674,7 @@ static bool gap_words(const dl_actor_ctx *ctx, const dl_atom *a, const dl_atom *
 static size_t attach(const dl_actor_ctx *ctx, group *g, size_t j, const dl_atom **prev)
 {
     static const char *const joins[] = {"and", ","};
-    static const char *const preps[] = {"in", "of", "from", "the"};
+    static const char *const preps[] = {"in", "of", "from", "for", "the"};
     static const char *const list[] = {"and", ",", "the"};
     const dl_atom *at = ctx->atoms;
     size_t n = ctx->n_atoms, k = j;
@@ -608,7 +689,7 @@ static size_t attach(const dl_actor_ctx *ctx, group *g, size_t j, const dl_atom 
         }
     }
     if (k >= n || at[k].kind != DL_ATOM_ACTOR || is_person(&at[k]) || p->t1 >= at[k].t0 ||
-        !gap_words(ctx, p, &at[k], preps, 4, 2))
+        !gap_words(ctx, p, &at[k], preps, 5, 2))
         goto none;
     const char *w = tok(ctx, p->t1)->text;
     if (!w || !strcasecmp(w, "the"))

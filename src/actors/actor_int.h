@@ -13,7 +13,9 @@
  *                  Yoav Gallant" is one), coded on the article's date, and
  *                  resolved to earlier mentions of the same entity;
  *   actor_codes.c  CAMEO-style codes taken apart and put together
- *                  (country + roles, prefix roles, "former" -> ELI).
+ *                  (country + roles, prefix roles, "former" -> ELI);
+ *   actor_infer.c  after the whole article: kinds of unknown names and
+ *                  countries from context (inferred, with evidence).
  *
  * Matching works on characters, not words: a phrase and a stretch of text
  * match when their normalised forms are equal, where normalising upper-cases
@@ -32,11 +34,13 @@
 enum { DL_PAY_ACTOR = 1, DL_PAY_AGENT = 2 };
 
 /* A trie node. Children form a singly linked sibling list; the root's
- * children are found through a 256-entry table instead. Index 0 is the
+ * children, and those of nodes with many (the first letters of thousands
+ * of names), are found through a 256-entry table instead. Index 0 is the
  * root, so 0 also means "none" for child and sibling. */
 typedef struct dl_trie_node {
     uint32_t child, sibling;
     uint32_t payload; /* first payload + 1; 0: no phrase ends here */
+    uint32_t table;   /* child table + 1 (256 entries at tables[256 * (table - 1)]), or 0 */
     uint8_t byte;
 } dl_trie_node;
 
@@ -50,6 +54,9 @@ typedef struct dl_trie_payload {
 
 struct dl_actors {
     bool country_as_government; /* see dl_actors_options */
+    bool infer_context;
+    dl_diag_fn diag;            /* undated articles whose codes depend on the date */
+    void *diag_user;
     dl_actor_dict actors;
     dl_agent_dict agents;
     dl_trie_node *nodes;
@@ -57,6 +64,7 @@ struct dl_actors {
     uint32_t root[256];
     dl_trie_payload *pays;
     size_t n_pays, cap_pays;
+    uint32_t *tables; /* see dl_trie_node.table */
     /* The canonical office of each dated actor code, found by reading its
      * office ("defense secretary") through the agents ("defence minister"),
      * so that offices written two ways still meet. codes of entry e start
@@ -73,6 +81,8 @@ static inline uint32_t dl_trie_step(const dl_actors *a, uint32_t node, unsigned 
 {
     if (node == 0)
         return a->root[c];
+    if (a->nodes[node].table)
+        return a->tables[256 * (size_t)(a->nodes[node].table - 1) + c];
     for (uint32_t k = a->nodes[node].child; k; k = a->nodes[k].sibling)
         if (a->nodes[k].byte == c)
             return k;
@@ -178,6 +188,8 @@ typedef struct dl_actor_ctx {
     size_t n_pieces, cap_pieces;
     dl_atom *atoms;
     size_t n_atoms, cap_atoms;
+    /* Did a code chosen without a date depend on one (a dated entry)? */
+    bool undated_choice;
 } dl_actor_ctx;
 
 /* actor_match.c: cuts the sentence into pieces and finds its atoms. */
@@ -185,6 +197,17 @@ dl_status dl_actor_scan(dl_actor_ctx *ctx, const dl_sentence *sentence);
 
 /* actor_coref.c: turns the sentence's atoms into mentions. */
 dl_status dl_actor_compose(dl_actor_ctx *ctx);
+
+/* actor_infer.c: after the last sentence, codes what has no country of
+ * its own from its context (see dl_actors_options.infer_context). */
+dl_status dl_actor_infer(dl_actor_ctx *ctx, const dl_sentence *sentences, size_t n_sentences);
+/* The kind of an unknown name in the current sentence: organisation,
+ * place, person or unknown. */
+const char *dl_actor_name_kind(const dl_actor_ctx *ctx, const dl_atom *a);
+/* Is w a word that ends organisation names ("Bank", "Commission") or
+ * place names ("River", "Province")? Case is ignored. */
+bool dl_actor_org_word(const char *w);
+bool dl_actor_place_word(const char *w);
 
 /* Helpers shared by the two. */
 /* The entry's code on the context's date, or NULL. */

@@ -172,13 +172,29 @@ static bool boundary_ok(const dl_actor_ctx *ctx, size_t q)
     return !(next->flags & DL_PIECE_GLUE) || !(next->flags & DL_PIECE_WORD);
 }
 
+/* Has the article named the country of code (its first three letters)
+ * in its latest mentions? */
+static bool country_mentioned(const dl_actor_ctx *ctx, const char *code)
+{
+    if (!code || strlen(code) < 3)
+        return false;
+    size_t stop = ctx->n_mentions > 200 ? ctx->n_mentions - 200 : 0;
+    for (size_t i = ctx->n_mentions; i-- > stop;)
+        if (ctx->mentions[i].country && !strncmp(ctx->mentions[i].country, code, 3))
+            return true;
+    return false;
+}
+
 /* Among the actor payloads of a node, the entry to use: one the article
- * has mentioned already, else one with a code on the article's date,
- * else the first loaded. NULL when the node has no actor payload. */
+ * has mentioned already, else one with a code on the article's date, else
+ * one of a country the article has named (the article's region: Tripoli
+ * in a story about Lebanon is Lebanon's), else the first loaded. NULL when
+ * the node has no actor payload. */
 static const dl_actor_entry *choose_actor(const dl_actor_ctx *ctx, uint32_t node)
 {
     const dl_actors *a = ctx->actors;
-    const dl_actor_entry *first = NULL, *dated = NULL;
+    const dl_actor_entry *first = NULL, *dated = NULL, *regional = NULL;
+    bool several = false;
     for (uint32_t p = a->nodes[node].payload; p; p = a->pays[p - 1].next) {
         const dl_trie_payload *pay = &a->pays[p - 1];
         if (pay->type != DL_PAY_ACTOR)
@@ -186,6 +202,7 @@ static const dl_actor_entry *choose_actor(const dl_actor_ctx *ctx, uint32_t node
         const dl_actor_entry *e = &a->actors.entries[pay->index];
         if (dl_actor_entry_entity(ctx, e) >= 0)
             return e;
+        several = first != NULL;
         if (!first)
             first = e;
         if (!dated && ctx->date) {
@@ -194,7 +211,14 @@ static const dl_actor_entry *choose_actor(const dl_actor_ctx *ctx, uint32_t node
                 dated = e;
         }
     }
-    return dated ? dated : first;
+    if (dated || !several)
+        return dated ? dated : first;
+    for (uint32_t p = a->nodes[node].payload; p && !regional; p = a->pays[p - 1].next) {
+        const dl_trie_payload *pay = &a->pays[p - 1];
+        if (pay->type == DL_PAY_ACTOR && country_mentioned(ctx, dl_actor_entry_code(ctx, &a->actors.entries[pay->index])))
+            regional = &a->actors.entries[pay->index];
+    }
+    return regional ? regional : first;
 }
 
 static const dl_trie_payload *first_agent(const dl_actors *a, uint32_t node)
@@ -251,14 +275,62 @@ static bool name_token(const dl_actor_ctx *ctx, size_t p)
     }
 }
 
+/* Lower-case words inside a name: "of", "for", "the" after "of", and the
+ * particles of Romance names. */
+static bool joiner_word(const char *w)
+{
+    return w && (!strcmp(w, "of") || !strcmp(w, "for") || !strcmp(w, "the") || !strcmp(w, "and") ||
+                 !strcmp(w, "&") || !strcmp(w, "de") ||
+                 !strcmp(w, "da") || !strcmp(w, "do") || !strcmp(w, "dos") || !strcmp(w, "del") ||
+                 !strcmp(w, "du") || !strcmp(w, "la") || !strcmp(w, "van") || !strcmp(w, "von") ||
+                 !strcmp(w, "der"));
+}
+
+/* Does the token at piece p (the next token's first piece at `next`)
+ * continue a name: a joiner followed by a name word, or "of the" followed
+ * by one? */
+static bool name_joiner(const dl_actor_ctx *ctx, size_t p, size_t next)
+{
+    const dl_sentence *s = ctx->sentence;
+    uint32_t t = ctx->pieces[p].token;
+    const char *w = s->tokens[t].text;
+    if (!w || !t || next >= ctx->n_pieces)
+        return false;
+    if (!strcmp(w, "and") || !strcmp(w, "&")) {
+        /* "Securities and Exchange Commission": only when the words after
+         * it end as an organisation's name does */
+        uint32_t e = t + 1;
+        while (e < s->n_tokens && (s->tokens[e].tag == DL_TAG_NNP || s->tokens[e].tag == DL_TAG_NNPS))
+            e++;
+        return e > t + 1 && dl_actor_org_word(s->tokens[e - 1].text);
+    }
+    if (!joiner_word(w) || !strcmp(w, "the"))
+        return false;
+    /* "of" and "for" inside organisations and places ("Bank of England",
+     * "Gulf of Aden"), not after people ("Maria Lopez of Acme") */
+    if ((!strcmp(w, "of") || !strcmp(w, "for")) && !dl_actor_org_word(s->tokens[t - 1].text) &&
+        !dl_actor_place_word(s->tokens[t - 1].text) && !dl_actor_org_word(s->tokens[t - 1].lemma))
+        return false;
+    if (t + 2 < s->n_tokens && !strcmp(w, "of") && s->tokens[t + 1].text && !strcmp(s->tokens[t + 1].text, "the")) {
+        size_t q = next;
+        while (q < ctx->n_pieces && ctx->pieces[q].token == t + 1)
+            q++;
+        return q < ctx->n_pieces && name_token(ctx, q);
+    }
+    return name_token(ctx, next);
+}
+
 /* Closes the run of name tokens [t0, t1) as a name atom when it holds a
  * proper noun (or, untagged, any capitalised word). */
 static dl_status close_name(dl_actor_ctx *ctx, size_t p0, size_t p1)
 {
-    if (p1 <= p0)
-        return DL_OK;
     const dl_piece *pc = ctx->pieces;
     const dl_sentence *s = ctx->sentence;
+    /* a name does not end with "of" or "of the" */
+    while (p1 > p0 && joiner_word(s->tokens[pc[p1 - 1].token].text))
+        p1--;
+    if (p1 <= p0)
+        return DL_OK;
     bool proper = false;
     size_t letters = 0;
     for (size_t i = p0; i < p1; i++) {
@@ -330,12 +402,56 @@ static const dl_alias *token_alias(const dl_actor_ctx *ctx, size_t p, size_t *en
     return al && al->entry ? al : NULL;
 }
 
-static bool pronoun(const dl_token *t)
+/* he, she, him; and "it" and "they" as the subject of a verb that says
+ * what someone did ("it said", "they will"), not "it is", "it seems". */
+static bool pronoun(const dl_sentence *s, uint32_t i)
 {
+    const dl_token *t = &s->tokens[i];
     if (t->tag && t->tag != DL_TAG_PRP)
         return false;
     const char *w = t->text ? t->text : "";
-    return ascii_ieq(w, "he") || ascii_ieq(w, "she") || ascii_ieq(w, "him");
+    if (ascii_ieq(w, "he") || ascii_ieq(w, "she") || ascii_ieq(w, "him"))
+        return true;
+    if (!ascii_ieq(w, "it") && !ascii_ieq(w, "they"))
+        return false;
+    if (i + 1 >= s->n_tokens)
+        return false;
+    const dl_token *v = &s->tokens[i + 1];
+    if (v->tag != DL_TAG_VBD && v->tag != DL_TAG_VBZ && v->tag != DL_TAG_VBP && v->tag != DL_TAG_MD)
+        return false;
+    static const char *const no[] = {"be", "seem", "appear", "take", "remain", "become", "look", "sound", "mean"};
+    for (size_t k = 0; k < sizeof no / sizeof *no; k++)
+        if (v->lemma && !strcmp(v->lemma, no[k]))
+            return false;
+    /* "it will be", "it would seem" */
+    if (v->tag == DL_TAG_MD && i + 2 < s->n_tokens && s->tokens[i + 2].lemma &&
+        (!strcmp(s->tokens[i + 2].lemma, "be") || !strcmp(s->tokens[i + 2].lemma, "seem")))
+        return false;
+    return true;
+}
+
+/* Does one of the entry's phrases hold the word of piece p as a whole
+ * word (the "Joe" of "Joe Biden")? */
+static bool names_word(const dl_actor_ctx *ctx, const dl_actor_entry *e, size_t p)
+{
+    const char *w = ctx->text.data + ctx->pieces[p].text;
+    size_t n = ctx->pieces[p].len;
+    dl_buf key = DL_BUF_INIT;
+    bool found = false;
+    for (uint32_t k = 0; k < e->n_phrases && !found; k++) {
+        dl_buf_clear(&key);
+        if (dl_actor_key(&key, e->phrases[k]) || !key.len)
+            continue;
+        for (const char *at = key.data; *at && !found;) {
+            size_t len = strcspn(at, " ");
+            found = len == n && !memcmp(at, w, n);
+            at += len;
+            while (*at == ' ')
+                at++;
+        }
+    }
+    dl_buf_free(&key);
+    return found;
 }
 
 /* ------------------------------------------------------------------ scan */
@@ -404,9 +520,16 @@ dl_status dl_actor_scan(dl_actor_ctx *ctx, const dl_sentence *s)
             if (atom.kind)
                 atom.p1 = found[f].end;
         }
-        /* A surname seen earlier beats a one-token dictionary match. */
+        /* A surname seen earlier beats a one-token dictionary match, but
+         * not after a first name of someone else: "Hunter Biden" is not
+         * Joe Biden. */
         size_t alias_end = 0;
         const dl_alias *al = token_alias(ctx, p, &alias_end);
+        bool other_first_name = al && in_name && !names_word(ctx, al->entry, name_start);
+        if (other_first_name && (!atom.kind || pc[atom.p1 - 1].token == pc[p].token)) {
+            memset(&atom, 0, sizeof atom);
+            al = NULL;
+        }
         if (al && (!atom.kind || (pc[atom.p1 - 1].token == pc[p].token))) {
             memset(&atom, 0, sizeof atom);
             atom.kind = DL_ATOM_ACTOR;
@@ -414,7 +537,7 @@ dl_status dl_actor_scan(dl_actor_ctx *ctx, const dl_sentence *s)
             atom.alias = true;
             atom.p1 = (uint32_t)alias_end;
         }
-        if (!atom.kind && (pc[p].flags & DL_PIECE_FIRST) && pronoun(&s->tokens[pc[p].token])) {
+        if (!atom.kind && (pc[p].flags & DL_PIECE_FIRST) && pronoun(s, pc[p].token)) {
             atom.kind = DL_ATOM_PRONOUN;
             atom.p1 = (uint32_t)p + 1;
         }
@@ -443,6 +566,9 @@ dl_status dl_actor_scan(dl_actor_ctx *ctx, const dl_sentence *s)
         if ((pc[p].flags & DL_PIECE_FIRST) && name_token(ctx, p)) {
             if (!in_name)
                 name_start = p, in_name = true;
+        } else if (in_name && (pc[p].flags & DL_PIECE_FIRST) && name_joiner(ctx, p, next)) {
+            /* "Bank of England", "Ministry of Foreign Affairs": the name
+             * goes on (close_name drops a joiner it ends with) */
         } else if (in_name) {
             if ((st = close_name(ctx, name_start, p)))
                 return st;

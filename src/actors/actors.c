@@ -394,6 +394,31 @@ static dl_status load_agents(dl_actors *a, const dl_actors_options *o, const cha
     return st;
 }
 
+/* Nodes with many children get a 256-entry table, so that matching does
+ * not walk a long sibling list at every letter of the text. */
+static dl_status build_tables(dl_actors *a)
+{
+    enum { MANY = 12 };
+    size_t n = 0;
+    for (size_t i = 1; i < a->n_nodes; i++) {
+        int k = 0;
+        for (uint32_t c = a->nodes[i].child; c && k <= MANY; c = a->nodes[c].sibling)
+            k++;
+        if (k > MANY)
+            a->nodes[i].table = (uint32_t)++n;
+    }
+    if (!n)
+        return DL_OK;
+    a->tables = calloc(256 * n, sizeof *a->tables);
+    if (!a->tables)
+        return DL_ERR_NOMEM;
+    for (size_t i = 1; i < a->n_nodes; i++)
+        if (a->nodes[i].table)
+            for (uint32_t c = a->nodes[i].child; c; c = a->nodes[c].sibling)
+                a->tables[256 * (size_t)(a->nodes[i].table - 1) + a->nodes[c].byte] = c;
+    return DL_OK;
+}
+
 static dl_status compile(dl_actors *a)
 {
     dl_buf key = DL_BUF_INIT;
@@ -418,6 +443,8 @@ static dl_status compile(dl_actors *a)
         }
     }
     dl_buf_free(&key);
+    if (!st)
+        st = build_tables(a);
     return st ? st : build_offices(a);
 }
 
@@ -428,6 +455,7 @@ void dl_actors_close(dl_actors *a)
     dl_actor_dict_free(&a->actors);
     dl_agent_dict_free(&a->agents);
     free(a->nodes);
+    free(a->tables);
     free(a->pays);
     free(a->canon);
     free(a->office);
@@ -447,6 +475,9 @@ dl_status dl_actors_open(dl_actors **out, const dl_actors_options *options)
         return DL_ERR_NOMEM;
     const char *data_dir = o->data_dir ? o->data_dir : dl_data_dir();
     a->country_as_government = o->country_as_government;
+    a->infer_context = o->infer_context;
+    a->diag = o->diag;
+    a->diag_user = o->diag_user;
     dl_status st = dl_actor_dict_init(&a->actors);
     if (!st)
         st = dl_agent_dict_init(&a->agents);
@@ -478,6 +509,9 @@ const dl_actor_code *dl_actor_code_of(const dl_actor_ctx *ctx, const dl_actor_en
         const dl_actor_code *c = &e->codes[k];
         if (!c->from && !c->to)
             continue;
+        /* The context is the caller's own (dl_actors_find's stack); it is
+         * const here only because lookups do not change what was found. */
+        ((dl_actor_ctx *)ctx)->undated_choice = true;
         int64_t end = c->to ? c->to : INT64_MAX, best_end = best ? (best->to ? best->to : INT64_MAX) : -1;
         if (end > best_end || (end == best_end && c->from > best->from))
             best = c;
@@ -544,6 +578,21 @@ int32_t dl_actor_entry_entity(const dl_actor_ctx *ctx, const dl_actor_entry *e)
     return (int32_t)i - 1;
 }
 
+/* Countries whose people are named family name first, so that "Xi" after
+ * "Xi Jinping" is the same man. */
+static bool family_name_first(const dl_actor_ctx *ctx, const dl_actor_entry *e)
+{
+    static const char *const countries[] = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM"};
+    for (uint32_t k = 0; k < e->n_codes; k++)
+        for (size_t i = 0; i < sizeof countries / sizeof *countries; i++)
+            if (!strncmp(e->codes[k].code, countries[i], 3))
+                return true;
+    (void)ctx;
+    return false;
+}
+
+static dl_status put_alias(dl_actor_ctx *ctx, const char *key, const dl_actor_entry *entry, const char *name);
+
 dl_status dl_actor_add_alias(dl_actor_ctx *ctx, const dl_actor_entry *entry, const char *name)
 {
     const char *key = surname_key(ctx->arena, entry ? entry->name : name);
@@ -552,6 +601,23 @@ dl_status dl_actor_add_alias(dl_actor_ctx *ctx, const dl_actor_entry *entry, con
     /* A one-word name is its own key; it needs no alias. */
     if (!strcmp(key, entry ? entry->name : name) || !strchr(entry ? entry->name : name, ' '))
         return DL_OK;
+    if (entry && family_name_first(ctx, entry)) {
+        dl_buf first = DL_BUF_INIT;
+        dl_status st = dl_actor_key(&first, entry->name);
+        if (!st && first.len) {
+            size_t n = strcspn(first.data, " ");
+            const char *fk = dl_arena_strndup(ctx->arena, first.data, n);
+            st = fk ? put_alias(ctx, fk, entry, name) : DL_ERR_NOMEM;
+        }
+        dl_buf_free(&first);
+        if (st)
+            return st;
+    }
+    return put_alias(ctx, key, entry, name);
+}
+
+static dl_status put_alias(dl_actor_ctx *ctx, const char *key, const dl_actor_entry *entry, const char *name)
+{
     const dl_alias *old = dl_actor_find_alias(ctx, key, strlen(key));
     if (old && old->entry == entry && (entry || !strcmp(old->name, name)))
         return DL_OK;
@@ -593,6 +659,21 @@ dl_status dl_actors_find(dl_mention **mentions, size_t *n_mentions, const dl_act
     for (size_t i = 0; i < n_sentences && !st; i++) {
         if (!(st = dl_actor_scan(&ctx, &sentences[i])))
             st = dl_actor_compose(&ctx);
+    }
+    if (!st)
+        st = dl_actor_infer(&ctx, sentences, n_sentences);
+    if (!st && !date && ctx.undated_choice && actors->diag) {
+        /* Codes that change with the date were chosen without one: say
+         * so, naming the article, rather than code silently with today's
+         * office holders. */
+        dl_buf msg = DL_BUF_INIT;
+        if (!dl_buf_printf(&msg, "article %s has no date: codes that depend on it use the latest period "
+                                 "(give --date or a date in the input)",
+                           article && article->id ? article->id : "(no id)")) {
+            dl_diag d = {DL_WARNING, DL_OK, article && article->source ? article->source : "-", 0, 0, msg.data};
+            actors->diag(actors->diag_user, &d);
+        }
+        dl_buf_free(&msg);
     }
     dl_buf_free(&ctx.text);
     dl_map_free(ctx.entity_map);

@@ -130,6 +130,7 @@ static dl_status open_pipeline(dl_pipeline **out, const dl_petr_file *f, const c
     ao.agent_files = agents;
     ao.n_agent_files = f->n_agent_files;
     ao.country_as_government = false; /* PETRARCH codes a bare country as the country */
+    ao.infer_context = false;         /* nor does it guess countries from context */
     ao.diag = o->diag;
     ao.diag_user = o->diag_user;
     dl_coder_options co = DL_CODER_OPTIONS_INIT;

@@ -30,6 +30,8 @@ dl_status dl_mention_to_json(dl_buf *out, const dl_mention *m, const char *artic
         dl_jw_null(&w);
     dl_jw_kv_int(&w, "entity", m->entity);
     dl_jw_kv_bool(&w, "plural", m->plural);
+    dl_jw_kv_bool(&w, "inferred", m->inferred);
+    dl_jw_kv_string(&w, "evidence", m->evidence);
     dl_jw_object_end(&w);
     return w.status;
 }

@@ -19,25 +19,26 @@ check missing-dir 3 "$DATELINE" eval events "$TMP/nowhere"
 has "$ERR" "events.jsonl"
 check bad-format 2 "$DATELINE" eval events --format csv "$DATA"
 
-# Three gold events, two asserted; the negated one is matched only by an
-# event marked negated, and the counts come from the gold alone.
+# Four gold events, three asserted; the negated one is matched only by an
+# event marked negated, and the counts come from the gold alone. "Police"
+# and "protesters" are coded with the country of their sentence's place.
 check tiny 0 "$DATELINE" eval events "$DATA"
 has "$OUT" '"task":"events"'
 has "$OUT" '"articles":2,'
-has "$OUT" '"gold":3,"gold_asserted":2,'
+has "$OUT" '"gold":4,"gold_asserted":3,'
 has "$OUT" '"type":{"precision":1,"recall":1,'
 has "$OUT" '"type_source_target":{"precision":1,"recall":1,'
 has "$OUT" '"negated":{"asserted":0,"negated":1,'
 check tiny-text 0 "$DATELINE" eval events --format text "$DATA"
 has "$OUT" '^type_source_target  *P 100.0%  R 100.0%'
-has "$OUT" '^factuality right  *100.0% of 3 matched'
+has "$OUT" '^factuality right  *100.0% of 4 matched'
 
 # A gold event the coder does not find is a miss, listed with --errors.
 mkdir -p "$TMP/miss"
 cp "$DATA/articles.jsonl" "$TMP/miss/"
 sed 's/"cameo": "111", "plover": "ACCUSE"/"cameo": "173", "plover": "COERCE"/' "$DATA/events.jsonl" >"$TMP/miss/events.jsonl"
 check miss 0 "$DATELINE" eval events --errors "$TMP/miss"
-has "$OUT" '"type":{"precision":0.6666666667,"recall":0.5,'
+has "$OUT" '"type":{"precision":0.75,"recall":0.6666666667,'
 has "$ERR" '"kind":"miss","article":"t2","event":"173 COERCE JPNGOV -> CHN asserted"'
 has "$ERR" '"kind":"false_positive","article":"t2","event":"111 ACCUSE JPNGOV -> CHN asserted"'
 
@@ -48,7 +49,7 @@ cp "$DATA/articles.jsonl" "$TMP/broken/"
 { head -1 "$DATA/events.jsonl"; echo '{"article": "t2", "events": [{"sentence": "Japan crit'; echo '{"article": "t3", "events": [{"sentence": "x"}]}'; } >"$TMP/broken/events.jsonl"
 check broken-gold 0 "$DATELINE" eval events "$TMP/broken"
 has "$ERR" 'events.jsonl:2: warning: gold lines or events skipped'
-has "$OUT" '"gold":2,'
+has "$OUT" '"gold":3,'
 # A broken article line is an error (exit 1) and the rest is scored.
 mkdir -p "$TMP/broken-articles"
 cp "$DATA/events.jsonl" "$TMP/broken-articles/"
