@@ -26,7 +26,9 @@ PKG_LIBS := $(shell pkg-config --libs $(PKGS) $(OPT_PKGS) 2>/dev/null)
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wno-unused-parameter
-CFLAGS_ALL := -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -Iinclude -Isrc $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+# -fvisibility=hidden: only what include/dateline.h declares is exported
+# from libdateline.so (the header pushes default visibility around it).
+CFLAGS_ALL := -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -fPIC -fvisibility=hidden -Iinclude -Isrc $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS_ALL := $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
 
 LIB_SRC := $(sort $(wildcard src/*.c src/*/*.c))
@@ -39,13 +41,14 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 LIB := $(BUILD)/libdateline.a
+SHLIB := $(BUILD)/libdateline.so
 BIN := $(BUILD)/dateline
 UNIT := $(BUILD)/test_unit
 REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/replay_%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench_%)
 
 .PHONY: all check check-services unit asan fuzz bench deps clean demo ci
-all: $(BIN)
+all: $(BIN) $(SHLIB)
 
 # V=1 shows the full compiler command lines.
 Q := $(if $(V),,@)
@@ -58,6 +61,10 @@ $(BUILD)/%.o: %.c
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	$(Q)ar rcs $@ $^
+
+$(SHLIB): $(LIB_OBJ)
+	@$(if $(V),,echo "  LD $@")
+	$(Q)$(CC) -shared -o $@ $(LIB_OBJ) $(LDLIBS_ALL)
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	@$(if $(V),,echo "  LD $@")
@@ -79,7 +86,7 @@ $(BUILD)/bench_%: bench/%.c $(LIB)
 unit: $(UNIT)
 	$(UNIT)
 
-check: $(BIN) $(UNIT) $(REPLAY)
+check: $(BIN) $(SHLIB) $(UNIT) $(REPLAY)
 	@BUILD=$(BUILD) sh tests/run_all.sh
 
 # Tests against real services (Redis), each started on 127.0.0.1 and

@@ -2,7 +2,9 @@
  * of a sharded ingest) into one. */
 #include "cli.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int cmd_merge(int argc, char **argv);
@@ -38,6 +40,12 @@ int cmd_merge(int argc, char **argv)
     rc = DL_EXIT_OK;
     int64_t articles = 0, skipped = 0, rows = 0;
     for (size_t i = 1; i < cli.n_inputs; i++) {
+        /* The output itself: it holds all its articles already. */
+        char a[PATH_MAX], b[PATH_MAX];
+        if (realpath(out, a) && realpath(cli.inputs[i], b) && !strcmp(a, b)) {
+            dl_cli_error(&cli, "%s is the output store; skipped", cli.inputs[i]);
+            continue;
+        }
         dl_merge_stats ms;
         dl_status st = dl_store_merge(store, cli.inputs[i], &ms, dl_cli_print_diag, &cli);
         if (st) { /* dl_store_merge() said why through the sink */

@@ -35,6 +35,11 @@
 extern "C" {
 #endif
 
+/* Everything declared in this header is the library's API and is exported
+ * from libdateline.so; the library is compiled with -fvisibility=hidden, so
+ * nothing else is. */
+#pragma GCC visibility push(default)
+
 #define DL_VERSION "0.2.0"
 
 /* The library's version ("0.2.0"): the one it was built as, which may
@@ -818,6 +823,8 @@ dl_status dl_data_check(const char *data_dir, dl_diag_fn diag, void *user, dl_da
 
 /* Appends the article as one JSON object (no newline) to `out`. */
 dl_status dl_article_to_json(dl_buf *out, const dl_article *article);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

@@ -21,7 +21,7 @@ has "$ERR" "nowhere.conllu"
 check gum-missing-gold 3 "$DATELINE" eval events --gum "$DATA/tiny.conllu" --gold "$TMP/nowhere.jsonl"
 has "$ERR" "nowhere.jsonl"
 
-# The same three events as the Wikinews-layout test folder, so the same
+# The same four events as the Wikinews-layout test folder, so the same
 # figures; the how-to document the gold does not name is not run.
 check tiny 0 "$DATELINE" eval events --gum "$DATA/tiny.conllu" --gold "$DATA/events.jsonl"
 has "$OUT" '"articles":2,"sentences":5,'
