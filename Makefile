@@ -5,6 +5,7 @@
 #   make asan       the same tests under AddressSanitizer + UBSan (build-asan/)
 #   make fuzz       libFuzzer targets (clang), each run for FUZZ_SECONDS
 #   make bench      benchmarks (throughput figures, not pass/fail)
+#   make models     retrain data/models/ (tagger, parser) on UD English EWT
 #   make deps       install the Debian packages the build and tests need
 #   make demo       the main job on the bundled examples
 #   make check-services  tests against Redis started on loopback (skips without it)
@@ -47,7 +48,7 @@ UNIT := $(BUILD)/test_unit
 REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/replay_%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench_%)
 
-.PHONY: all check check-services unit asan fuzz bench deps clean demo ci
+.PHONY: all check check-services unit asan fuzz bench deps clean demo ci models
 all: $(BIN) $(SHLIB)
 
 # V=1 shows the full compiler command lines.
@@ -114,6 +115,15 @@ bench: $(BIN) $(BENCH_BIN)
 
 deps:
 	sh scripts/install-deps.sh
+
+# The language core's models, trained on the UD English Web Treebank's
+# training file only (never on GUM, which is for evaluation). The same
+# file and seed give the same models, byte for byte.
+EWT_TRAIN ?= ../shared/data/ud-ewt-train/en_ewt-ud-train.conllu
+SEED ?= 1
+models: $(BIN)
+	nice $(BIN) train tagger $(EWT_TRAIN) --seed $(SEED) -o data/models/tagger.dlm
+	nice $(BIN) train parser $(EWT_TRAIN) --seed $(SEED) --min-count 3 -o data/models/parser.dlm
 
 demo: $(BIN)
 	@sh scripts/demo.sh $(BIN)

@@ -139,8 +139,9 @@ int dl_cli_open_pipeline(dl_cli *cli, dl_pipeline **out, unsigned stages,
     if (!st && stages)
         cli->pipeline = *out;
     if (st) {
+        const char *why = dl_parser_open_message();
         dl_cli_error(cli, "cannot load the dictionaries and lexicons from %s: %s (set --data or DATELINE_DATA)",
-                     cli->data_dir ? cli->data_dir : dl_data_dir(), dl_status_name(st));
+                     cli->data_dir ? cli->data_dir : dl_data_dir(), *why ? why : dl_status_name(st));
         return DL_EXIT_FATAL;
     }
     return DL_EXIT_OK;

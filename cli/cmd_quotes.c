@@ -20,8 +20,9 @@ static const char usage[] =
     "article, speaker (as written), speaker_name, speaker_code, cue, text,\n"
     "direct, start, end (byte offsets in the article body), sentence.\n"
     "\n"
-    "With --db, prints the stored quotes instead, filtered by --speaker (name\n"
-    "part or code prefix) and dates; the store is --db, else $DATELINE_DB.\n";
+    "With --db, prints the stored quotes instead, filtered by --speaker (whole\n"
+    "words of the name or of the speaker as written, or a code prefix) and\n"
+    "dates; the store is --db, else $DATELINE_DB.\n";
 
 int cmd_quotes(int argc, char **argv);
 

@@ -24,8 +24,9 @@
     X(enqueue, "push documents to a Redis Stream for workers")                        \
     X(serve, "HTTP API and dashboard over a store")                                    \
     X(validate, "code PETRARCH validation records and score them")                     \
-    X(eval, "score the pipeline against gold data")                                   \
-    X(check_data, "check every data file: malformed lines, unknown codes, duplicates")
+    X(eval, "score the pipeline against gold data")                                    \
+    X(check_data, "check every data file: malformed lines, unknown codes, duplicates")  \
+    X(train, "train the tagger or the dependency parser on CoNLL-U files")
 
 #define DECLARE(name, help) int cmd_##name(int argc, char **argv) __attribute__((weak));
 COMMANDS(DECLARE)

@@ -240,6 +240,40 @@ const char *dl_tag_name(dl_tag tag);
 /* The tag written as `name` (n bytes), or DL_TAG_NONE. */
 dl_tag dl_tag_from_name(const char *name, size_t n);
 
+/* Universal Dependencies parts of speech (the UPOS column). */
+typedef enum dl_upos {
+    DL_UPOS_NONE = 0,
+    DL_UPOS_ADJ, DL_UPOS_ADP, DL_UPOS_ADV, DL_UPOS_AUX, DL_UPOS_CCONJ, DL_UPOS_DET,
+    DL_UPOS_INTJ, DL_UPOS_NOUN, DL_UPOS_NUM, DL_UPOS_PART, DL_UPOS_PRON, DL_UPOS_PROPN,
+    DL_UPOS_PUNCT, DL_UPOS_SCONJ, DL_UPOS_SYM, DL_UPOS_VERB, DL_UPOS_X,
+    DL_UPOS_COUNT
+} dl_upos;
+
+/* "NOUN"; "" for DL_UPOS_NONE. */
+const char *dl_upos_name(dl_upos upos);
+/* The UPOS written as name (n bytes), or DL_UPOS_NONE. */
+dl_upos dl_upos_from_name(const char *name, size_t n);
+
+/* Universal Dependencies relations, without their subtypes: the
+ * universal part of a token's deprel ("nsubj" for "nsubj:pass"). */
+typedef enum dl_dep {
+    DL_DEP_NONE = 0,
+    DL_DEP_ACL, DL_DEP_ADVCL, DL_DEP_ADVMOD, DL_DEP_AMOD, DL_DEP_APPOS, DL_DEP_AUX,
+    DL_DEP_CASE, DL_DEP_CC, DL_DEP_CCOMP, DL_DEP_CLF, DL_DEP_COMPOUND, DL_DEP_CONJ,
+    DL_DEP_COP, DL_DEP_CSUBJ, DL_DEP_DEP, DL_DEP_DET, DL_DEP_DISCOURSE, DL_DEP_DISLOCATED,
+    DL_DEP_EXPL, DL_DEP_FIXED, DL_DEP_FLAT, DL_DEP_GOESWITH, DL_DEP_IOBJ, DL_DEP_LIST,
+    DL_DEP_MARK, DL_DEP_NMOD, DL_DEP_NSUBJ, DL_DEP_NUMMOD, DL_DEP_OBJ, DL_DEP_OBL,
+    DL_DEP_ORPHAN, DL_DEP_PARATAXIS, DL_DEP_PUNCT, DL_DEP_REPARANDUM, DL_DEP_ROOT,
+    DL_DEP_VOCATIVE, DL_DEP_XCOMP,
+    DL_DEP_COUNT
+} dl_dep;
+
+/* "nsubj"; "" for DL_DEP_NONE. */
+const char *dl_dep_name(dl_dep dep);
+/* The relation of a deprel as written ("nsubj:pass" -> DL_DEP_NSUBJ; the
+ * subtype after ':' is ignored), or DL_DEP_NONE. */
+dl_dep dl_dep_from_name(const char *name, size_t n);
+
 /* Token flags. */
 enum {
     DL_TOK_CAPITAL = 1 << 0,   /* starts with an upper-case letter */
@@ -261,6 +295,13 @@ typedef struct dl_token {
     const char *lemma;  /* lower-case dictionary form ("strike" for "struck") */
     uint8_t tag;        /* dl_tag */
     uint8_t flags;      /* DL_TOK_* */
+    uint8_t upos;       /* dl_upos */
+    uint8_t dep;        /* dl_dep: the universal part of deprel */
+    /* The dependency tree (Universal Dependencies, basic trees): the index
+     * of this token's head in its sentence, -1 for the sentence's root.
+     * Valid only when deprel is not NULL (dl_parse() sets both). */
+    int32_t head;
+    const char *deprel; /* full UD label, "nsubj:pass"; owned by the parser */
 } dl_token;
 
 typedef enum dl_chunk_kind { DL_CHUNK_NP = 1, DL_CHUNK_VG = 2 } dl_chunk_kind;
@@ -293,22 +334,45 @@ typedef struct dl_sentence {
     uint32_t n_chunks;
 } dl_sentence;
 
-/* The language core: lexicons (WordNet lemmas, part-of-speech lexicon and
- * tag n-grams, abbreviations) loaded once and shared read-only. */
+/* Walking the dependency tree of a parsed sentence. Children are found by
+ * scanning the sentence (sentences are short; nothing is allocated).
+ *
+ * dl_sentence_root(): the index of the root token, or -1 when the sentence
+ * has no tree (not parsed, or no tokens).
+ * dl_token_child(): the first child of token `head` after index `after`
+ * (-1 to start), or -1 when there is none. Iterate with
+ *     for (int32_t c = dl_token_child(s, h, -1); c >= 0; c = dl_token_child(s, h, c))
+ * dl_token_child_by(): the first child of `head` whose relation is dep, or -1. */
+int32_t dl_sentence_root(const dl_sentence *sentence);
+int32_t dl_token_child(const dl_sentence *sentence, uint32_t head, int32_t after);
+int32_t dl_token_child_by(const dl_sentence *sentence, uint32_t head, dl_dep dep);
+
+/* The language core: tokenizer, sentence splitter, lemmatizer (WordNet),
+ * tagger and dependency parser (models trained on UD English EWT, in
+ * data/models/), loaded once and shared read-only. */
 typedef struct dl_parser dl_parser;
 
-/* data_dir: the project's data folder (NULL: dl_data_dir()). The system
- * lexicons come from Debian's wordnet-base and festlex-poslex packages. */
+/* data_dir: the project's data folder (NULL: dl_data_dir()). WordNet comes
+ * from Debian's wordnet-base package; the tagger and parser models from
+ * data/models/. */
 dl_status dl_parser_open(dl_parser **out, const char *data_dir);
 void dl_parser_close(dl_parser *parser);
+/* Why the last dl_parser_open() in this thread failed, when a model file
+ * was at fault ("data/models/parser.dlm: truncated: ..."); "" otherwise.
+ * A static, thread-local string. */
+const char *dl_parser_open_message(void);
 
-/* Splits text into sentences and tokens, and fills lemmas, tags and chunks.
- * Everything returned lives in `arena`. */
+/* Splits text into sentences and tokens, and fills lemmas, tags (Penn and
+ * UPOS), the dependency tree (head, dep, deprel) and chunks. Everything
+ * returned lives in `arena`. */
 dl_status dl_parse(dl_sentence **sentences, size_t *n_sentences, const dl_parser *parser,
                    const char *text, size_t len, dl_arena *arena);
 
 /* Appends one sentence record (DESIGN.md / `dateline parse`) as JSON. */
 dl_status dl_sentence_to_json(dl_buf *out, const dl_sentence *sentence, const char *article_id);
+/* Appends one sentence in CoNLL-U (comments sent_id and text, ten columns
+ * per token, a closing blank line). sent_id may be NULL. */
+dl_status dl_sentence_to_conllu(dl_buf *out, const dl_sentence *sentence, const char *sent_id);
 
 /* ------------------------------------------------------------------ actors */
 

@@ -26,7 +26,10 @@ enum { DL_ARENA_DEFAULT_CHUNK = 64 * 1024, DL_ARENA_ALIGN = sizeof(max_align_t) 
 
 static dl_arena_block *block_new(size_t cap)
 {
-    dl_arena_block *b = malloc(sizeof *b + cap);
+    /* malloc() promises 16 bytes of alignment; max_align_t may want 32,
+     * so the block (and the data at its end) is aligned explicitly. */
+    size_t size = (sizeof(dl_arena_block) + cap + DL_ARENA_ALIGN - 1) / DL_ARENA_ALIGN * DL_ARENA_ALIGN;
+    dl_arena_block *b = aligned_alloc(DL_ARENA_ALIGN, size);
     if (!b)
         return NULL;
     b->next = NULL;

@@ -389,7 +389,17 @@ static bool subject_np(const ctx *c, int32_t v, int32_t lo, int32_t *f, int32_t 
     }
     /* "Beijing has in the past denied": the noun phrase right before the
      * verb is the object of a preposition; the subject is before it. */
-    if (s > lo && tag(c, (size_t)s - 1) == DL_TAG_IN && !is(c, (size_t)s - 1, "that")) {
+    /* Not after a subordinator ("on Monday as he issued"), nor for a
+     * subject pronoun, which no preposition governs. */
+    static const char *const subordinators[] = {"as", "because", "while", "after", "before", "since", "if",
+                                                "although", "though", "when", "once", "until", "unless", NULL};
+    bool subordinate = false;
+    for (size_t i = 0; s > lo && subordinators[i]; i++)
+        subordinate |= is(c, (size_t)s - 1, subordinators[i]);
+    bool nominative = is(c, (size_t)s, "he") || is(c, (size_t)s, "she") || is(c, (size_t)s, "they") ||
+                      is(c, (size_t)s, "we") || is(c, (size_t)s, "i");
+    if (s > lo && tag(c, (size_t)s - 1) == DL_TAG_IN && !is(c, (size_t)s - 1, "that") && !subordinate &&
+        !nominative) {
         int32_t j2 = dl_q_skip_aux_back(c, s - 1, lo);
         int32_t s2 = dl_q_np_back(c, j2, lo);
         if (s2 >= 0) {

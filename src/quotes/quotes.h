@@ -18,6 +18,8 @@ typedef enum dl_cue_kind {
     DL_CUE_STATEMENT,
     DL_CUE_NOT_SPEAKER,
     DL_CUE_NOUN,
+    DL_CUE_DEPICTING,
+    DL_CUE_PICTURE,
     DL_CUE_KINDS
 } dl_cue_kind;
 

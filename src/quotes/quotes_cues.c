@@ -35,6 +35,7 @@ static const struct {
     {"verb", DL_CUE_VERB},           {"addressee", DL_CUE_ADDRESSEE}, {"quoting", DL_CUE_QUOTING},
     {"according", DL_CUE_ACCORDING}, {"naming", DL_CUE_NAMING},       {"statement", DL_CUE_STATEMENT},
     {"notspeaker", DL_CUE_NOT_SPEAKER}, {"noun", DL_CUE_NOUN},
+    {"depicting", DL_CUE_DEPICTING},  {"picture", DL_CUE_PICTURE},
 };
 
 /* Lower-cases ASCII letters of s (n bytes) into out; false when too long. */

@@ -103,8 +103,41 @@ static int32_t before_tail(const ctx *c, int32_t x, int32_t e)
     return e;
 }
 
+/* Where reported words give way to a new attribution of their own in
+ * the same sentence: "X said the rules should change, but he said that
+ * discussion should wait", "...; she noted that ...". A conjunction (or a
+ * semicolon) followed by a subject and a reporting verb starts another
+ * quote, whose words are not the first speaker's. Returns the
+ * conjunction's index, or e. */
+static int32_t next_attribution(const ctx *c, int32_t f, int32_t e)
+{
+    for (int32_t k = f + 2; k + 2 < e; k++) {
+        bool cc = tag(c, (size_t)k) == DL_TAG_CC && (is(c, (size_t)k, "but") || is(c, (size_t)k, "and")) &&
+                  tag(c, (size_t)k - 1) == DL_TAG_COMMA;
+        if (!(cc || is(c, (size_t)k, ";")) || (c->flags[k] & (F_INQ | F_MARK)))
+            continue;
+        int32_t s = k + 1;
+        while (s < e && tag(c, (size_t)s) == DL_TAG_RB)
+            s++;
+        int32_t z = dl_q_np_fwd(c, s, e);
+        if (z == s || z - s > 6)
+            continue;
+        int32_t v = z;
+        while (v < e && (tag(c, (size_t)v) == DL_TAG_RB || tag(c, (size_t)v) == DL_TAG_MD ||
+                         (dl_tag_is_verb(tag(c, (size_t)v)) && (lemma_is(c, (size_t)v, "have") ||
+                                                         lemma_is(c, (size_t)v, "do")))))
+            v++;
+        size_t len;
+        if (v < e && dl_tag_is_finite(tag(c, (size_t)v)) && speech_cue(c, (size_t)v, &len) &&
+            v + (int32_t)len + 2 < e)
+            return k;
+    }
+    return e;
+}
+
 static dl_status add_indirect(ctx *c, int32_t f, int32_t e, const attrib *at)
 {
+    e = next_attribution(c, f, e);
     while (e > f && (tag(c, (size_t)e - 1) == DL_TAG_COMMA || tag(c, (size_t)e - 1) == DL_TAG_COLON))
         e--;
     if (e - f < 2)
@@ -198,6 +231,39 @@ static bool object_before(const ctx *c, int32_t g, int32_t lo)
     return n - 1 >= lo && dl_tag_is_finite(tag(c, (size_t)n - 1));
 }
 
+/* Is the noun phrase before the participle at g the object of a
+ * preposition ("she said at a news conference announcing that ...")? The
+ * event or place does not speak; whoever spoke there does. */
+static bool pobj_before(const ctx *c, int32_t g, int32_t lo)
+{
+    if (!dl_tag_is_noun(tag(c, (size_t)g - 1)))
+        return false;
+    int32_t n = dl_q_np_back(c, g - 1, lo);
+    return n - 1 >= lo && tag(c, (size_t)n - 1) == DL_TAG_IN && !is(c, (size_t)n - 1, "that") &&
+           !is(c, (size_t)n - 1, "of") && !is(c, (size_t)n - 1, "for") && !is(c, (size_t)n - 1, "from");
+}
+
+/* "Video shows officers dragging ...", "Surveillance footage from the
+ * store showed ...": a depicting verb whose subject is a picture (its
+ * head, or the head before "of"/"from") describes, it reports nobody's
+ * words. */
+static bool depiction(const ctx *c, int32_t g, int32_t f, int32_t e)
+{
+    size_t len;
+    if (!cue_at(c, (size_t)g, DL_CUE_MASK(DL_CUE_DEPICTING), &len))
+        return false;
+    for (int32_t k = f; k < e; k++) {
+        bool head = k + 1 == e || is(c, (size_t)k + 1, "of") || is(c, (size_t)k + 1, "from") ||
+                    is(c, (size_t)k + 1, "on") || is(c, (size_t)k + 1, "at") || is(c, (size_t)k + 1, "in") ||
+                    tag(c, (size_t)k + 1) == DL_TAG_COMMA;
+        if (head && cue_at(c, (size_t)k, DL_CUE_MASK(DL_CUE_PICTURE), &len) && len == 1)
+            return true;
+        if (head)
+            break;
+    }
+    return false;
+}
+
 static dl_status indirect_at(ctx *c, int32_t g, dl_cue_kind k, size_t len)
 {
     int32_t lo = (int32_t)sent_lo(c, (size_t)g), end = sentence_end(c, (size_t)g);
@@ -253,7 +319,7 @@ static dl_status indirect_at(ctx *c, int32_t g, dl_cue_kind k, size_t len)
      * criticizing Machado": a participle's speaker is the sentence's
      * subject, not the noun before it. */
     if (tag(c, (size_t)g) == DL_TAG_VBG && g - 2 >= lo &&
-        (tag(c, (size_t)g - 1) == DL_TAG_COMMA || object_before(c, g, lo))) {
+        (tag(c, (size_t)g - 1) == DL_TAG_COMMA || object_before(c, g, lo) || pobj_before(c, g, lo))) {
         /* "..., saying that ...": the sentence's subject speaks */
         subj = dl_q_sentence_subject(c, g, &f, &e);
         if (!subj)
@@ -267,6 +333,8 @@ static dl_status indirect_at(ctx *c, int32_t g, dl_cue_kind k, size_t len)
         return DL_OK;
     }
     subj = dl_q_subject(c, g, lo, &f, &e);
+    if (subj && depiction(c, g, f, e))
+        return DL_OK;
     x = skip_adverbials(c, x, end);
     if (subj && x < end && !(x < end && tag(c, (size_t)x) == DL_TAG_COMMA) &&
         (is_clause(c, x, end) || object_words(c, g, x, end))) {
@@ -281,8 +349,12 @@ static dl_status indirect_at(ctx *c, int32_t g, dl_cue_kind k, size_t len)
         at.sp_e = e;
         /* "Acts of protest, Mr. Obama said, are acts of patriotism": the
          * attribution splits one reported sentence in two. */
+        /* A reporting verb after the comma ("..., he said, noted ...")
+         * is a second attribution, unless what comes before the speaker
+         * is no clause: "The museum, Mr. Bush said, celebrated ..." */
+        bool open_subject = !is_clause(c, lo, f - 1) && dl_tag_is_finite(tag(c, (size_t)x + 1));
         if (x < end && end - (x + 1) >= 2 && !(c->flags[x + 1] & F_MARK) &&
-            tag(c, (size_t)x + 1) != DL_TAG_VBG && !speech_cue(c, (size_t)x + 1, &(size_t){0}) &&
+            tag(c, (size_t)x + 1) != DL_TAG_VBG && (open_subject || !speech_cue(c, (size_t)x + 1, &(size_t){0})) &&
             !cue_at(c, (size_t)x + 1, DL_CUE_MASK(DL_CUE_ACCORDING), &(size_t){0})) {
             dl_status st = DL_OK;
             /* "During his years in office, Mr. Obama said, a majority
@@ -317,6 +389,28 @@ static bool paragraph_start(const ctx *c, size_t g)
 /* Transcripts and headlines: "PENCE: Well, the question ...", "Pat
  * Caddell: Democrat Voters Worried ...". A paragraph that opens with a
  * name and a colon reports that name's words, to the paragraph's end. */
+/* Do the words [a, e) after "Name:" read as something said? Speech has
+ * a finite verb ("Well, the question is ..."); a charge list ("Possession
+ * of a controlled substance, resisting arrest") or a caption has none. A
+ * headline ("Senator: Voters Worried About Economy") has its words
+ * capitalised, and a headline is not a quote. */
+static bool label_speech(const ctx *c, size_t a, size_t e)
+{
+    size_t finite = 0, words = 0, caps = 0;
+    for (size_t g = a; g < e; g++) {
+        dl_tag t = tag(c, g);
+        if (dl_tag_is_punct(t) || (c->flags[g] & F_MARK))
+            continue;
+        finite += dl_tag_is_finite(t) || t == DL_TAG_MD;
+        if (t != DL_TAG_DT && t != DL_TAG_IN && t != DL_TAG_CC && t != DL_TAG_TO) {
+            words++;
+            caps += (c->tok[g]->flags & DL_TOK_CAPITAL) != 0;
+        }
+    }
+    bool headline = words >= 3 && caps * 10 >= words * 8;
+    return finite > 0 && !headline;
+}
+
 static dl_status labels(ctx *c)
 {
     for (size_t g = 0; g < c->n; g++) {
@@ -340,7 +434,7 @@ static dl_status labels(ctx *c)
         size_t a = k + 1, e = a;
         while (e < c->n && (e == a || !dl_q_has_newline(c, c->tok[e - 1]->end, c->tok[e]->start)))
             e++;
-        if (e - a < 2)
+        if (e - a < 2 || !label_speech(c, a, e))
             continue;
         attrib at = {(int32_t)g, (int32_t)k, (int32_t)k, (int32_t)k + 1, NULL, DL_CUE_VERB, 0, 0};
         dl_q_take(c, &at);
@@ -435,13 +529,59 @@ static dl_status colon_blocks(ctx *c)
 /* "Trump's claim that ...", "his warning that ...": a reporting noun
  * with a "that" clause after it. Its possessor, when there is one, is
  * the speaker. */
+static bool finite_or_modal(const ctx *c, int32_t k)
+{
+    return dl_tag_is_finite(tag(c, (size_t)k)) || tag(c, (size_t)k) == DL_TAG_MD;
+}
+
+/* "Claims by Democrats that the vote was rigged were rejected": a noun
+ * cue in subject position (no finite verb before it) has its clause end
+ * where the sentence's own verb starts: the next finite verb after the
+ * clause's verb group at v, when nothing (a conjunction, a relative, a
+ * comma) opens another clause between them. Returns the end, or y. */
+static int32_t subject_clause_end(const ctx *c, int32_t lo, int32_t g, int32_t v, int32_t y)
+{
+    for (int32_t k = lo; k < g; k++)
+        if (finite_or_modal(c, k))
+            return y;
+    int32_t k = v + 1;
+    /* the clause's verb group: "was rigged", "had been stolen" */
+    while (k < y && (tag(c, (size_t)k) == DL_TAG_RB ||
+                     (dl_tag_is_verb(tag(c, (size_t)k)) &&
+                      (!finite_or_modal(c, k) || tag(c, (size_t)k - 1) == DL_TAG_MD ||
+                       lemma_is(c, (size_t)k - 1, "be") || lemma_is(c, (size_t)k - 1, "have") ||
+                       lemma_is(c, (size_t)k - 1, "do")))))
+        k++;
+    for (; k < y; k++) {
+        dl_tag t = tag(c, (size_t)k);
+        if (t == DL_TAG_CC || t == DL_TAG_WDT || t == DL_TAG_WP || t == DL_TAG_COMMA || is(c, (size_t)k, "that") ||
+            (c->flags[k] & (F_INQ | F_MARK)))
+            return y;
+        if (finite_or_modal(c, k))
+            return k;
+    }
+    return y;
+}
+
 static dl_status noun_cue(ctx *c, int32_t g)
 {
     int32_t lo = (int32_t)sent_lo(c, (size_t)g), end = sentence_end(c, (size_t)g);
-    if (!(dl_tag_is_noun(tag(c, (size_t)g)) || (g > lo && is_possessive(c, (size_t)g - 1))) || g + 1 >= end ||
-        !is(c, (size_t)g + 1, "that"))
+    if (!(dl_tag_is_noun(tag(c, (size_t)g)) || (g > lo && is_possessive(c, (size_t)g - 1))) || g + 1 >= end)
         return DL_OK;
-    int32_t x = g + 1, y = before_tail(c, x, end);
+    /* "claims by Democrats that ...", "a statement from the ministry
+     * that ...": the agent after the noun is the speaker. */
+    int32_t by_f = -1, by_e = -1, x = g + 1;
+    if ((is(c, (size_t)x, "by") || is(c, (size_t)x, "from")) && x + 1 < end) {
+        int32_t z = dl_q_np_fwd(c, x + 1, end);
+        if (z > x + 1 && z < end && is(c, (size_t)z, "that") && !is_pronoun(c, (size_t)x + 1)) {
+            by_f = x + 1;
+            by_e = z;
+            x = z;
+        }
+    }
+    if (!is(c, (size_t)x, "that"))
+        return DL_OK;
+    int32_t y = before_tail(c, x, end);
     /* a complement clause has its own subject and a finite verb; "the
      * claim that he made" would read as one too, so the clause must run
      * on past its verb */
@@ -450,11 +590,24 @@ static dl_status noun_cue(ctx *c, int32_t g)
         v++;
     if (v == x + 1 || v + 1 >= y || (c->flags[x] & (F_INQ | F_MARK)))
         return DL_OK;
+    y = subject_clause_end(c, lo, g, v, y);
     attrib at = {-1, -1, g, g + 1, NULL, DL_CUE_VERB, 0, 0};
     int32_t p = g - 1;
-    while (p >= lo && (tag(c, (size_t)p) == DL_TAG_JJ || tag(c, (size_t)p) == DL_TAG_NN))
+    bool named = false;
+    while (p >= lo && (tag(c, (size_t)p) == DL_TAG_JJ || tag(c, (size_t)p) == DL_TAG_NN ||
+                       tag(c, (size_t)p) == DL_TAG_NNP || tag(c, (size_t)p) == DL_TAG_NNPS)) {
+        named |= tag(c, (size_t)p) == DL_TAG_NNP || tag(c, (size_t)p) == DL_TAG_NNPS;
         p--;
-    if (p >= lo && (tag(c, (size_t)p) == DL_TAG_PRPS || is_possessive(c, (size_t)p))) {
+    }
+    if (by_f >= 0) {
+        at.sp_f = by_f;
+        at.sp_e = by_e;
+    } else if (named && p + 1 < g && !(p >= lo && is_possessive(c, (size_t)p))) {
+        /* "a New York Times report that ...": the name before the noun
+         * issued it. */
+        at.sp_f = p >= lo && is_det(c, (size_t)p) ? p : p + 1;
+        at.sp_e = g;
+    } else if (p >= lo && (tag(c, (size_t)p) == DL_TAG_PRPS || is_possessive(c, (size_t)p))) {
         int32_t q = tag(c, (size_t)p) == DL_TAG_POS ? p - 1 : p;
         int32_t n = tag(c, (size_t)p) == DL_TAG_PRPS ? p : dl_q_np_back(c, q, lo);
         if (n >= 0) {

@@ -91,6 +91,51 @@ static bool named_body(const char *s)
     return caps >= 2 && !strchr(s, ',');
 }
 
+enum { RECENT_SENTENCES = 3 };
+
+/* Could a speaker written `who` (with the kind of what it resolved to)
+ * be what the pronoun stands for? Number: "they" and "we" are plural or
+ * a body, "he", "she" and "I" one person; gender, where a title tells it:
+ * "she" is not "Mr. Smith". */
+static bool pronoun_fits(const char *pron, const char *who, const char *kind, const dl_mention *m)
+{
+    bool plural = !strcasecmp(pron, "they") || !strcasecmp(pron, "we");
+    bool body = org_kind(kind) || (m && m->plural);
+    if (!strcasecmp(pron, "it"))
+        return org_kind(kind) && !(m && m->plural);
+    if (plural != body)
+        return false;
+    if (!strcasecmp(pron, "she") && (strstr(who, "Mr.") || strstr(who, "Mr ")))
+        return false;
+    if (!strcasecmp(pron, "he") && (strstr(who, "Mrs.") || strstr(who, "Ms.") || strstr(who, "Mrs ") ||
+                                    strstr(who, "Ms ")))
+        return false;
+    return true;
+}
+
+/* The nearest quote before out[n] (within a few sentences) whose speaker
+ * has a name and fits the pronoun `pron`; NULL when none. A pronoun
+ * speaker earlier in the chain counts with the name it was given. */
+static const dl_quote *recent_speaker(const ctx *c, const dl_quote *out, const char *const *kinds, size_t n,
+                                      uint32_t sentence, const char *pron, size_t *at)
+{
+    for (size_t j = n; j-- > 0;) {
+        const dl_quote *p = &out[j];
+        if (p->sentence + RECENT_SENTENCES < sentence)
+            break;
+        if (!p->speaker || !p->speaker_name)
+            continue;
+        const dl_mention *m = p->speaker_mention >= 0 && (size_t)p->speaker_mention < c->n_ments
+                                  ? &c->ments[p->speaker_mention]
+                                  : NULL;
+        if (!pronoun_fits(pron, p->speaker_name, kinds[j], m) || !pronoun_fits(pron, p->speaker, kinds[j], m))
+            continue;
+        *at = j;
+        return p;
+    }
+    return NULL;
+}
+
 static char *span_text(ctx *c, int32_t f, int32_t e)
 {
     uint32_t a = c->tok[f]->start, b = c->tok[e - 1]->end;
@@ -121,9 +166,35 @@ static void drop_nested(ctx *c)
     c->n_recs = n;
 }
 
+/* One record per quote: a quotation inside reported speech of the same
+ * attribution (`X reports that the team avoided ... to "keep the
+ * details under wraps."`) is a fragment of that record, which already
+ * holds its words. The fuller record stays; the fragment goes when it
+ * shares the cue or the speaker, or has neither of its own. */
+static void drop_fragments(ctx *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_recs; i++) {
+        const qrec *r = &c->recs[i];
+        bool inside = false;
+        for (size_t j = 0; j < c->n_recs && !inside; j++) {
+            const qrec *o = &c->recs[j];
+            if (j == i || o->start > r->start || o->end < r->end || (o->start == r->start && o->end == r->end))
+                continue;
+            bool same_cue = r->cue_f >= 0 && r->cue_f == o->cue_f && r->cue_e == o->cue_e;
+            bool same_speaker = r->sp_f >= 0 && o->sp_f >= 0 && r->sp_f == o->sp_f && r->sp_e == o->sp_e;
+            inside = same_cue || same_speaker || (r->cue_f < 0 && r->sp_f < 0);
+        }
+        if (!inside)
+            c->recs[n++] = *r;
+    }
+    c->n_recs = n;
+}
+
 dl_status dl_q_finish(ctx *c, dl_quote **quotes, dl_quote_span **spans, size_t *n_quotes)
 {
     drop_nested(c);
+    drop_fragments(c);
     if (c->n_recs)
         qsort(c->recs, c->n_recs, sizeof *c->recs, by_start);
     dl_quote *out = DL_ARENA_NEW(c->arena, dl_quote, c->n_recs + 1);
@@ -167,6 +238,17 @@ dl_status dl_q_finish(ctx *c, dl_quote **quotes, dl_quote_span **spans, size_t *
                 q->speaker_mention = speaker_mention(c, af, ae);
             if (q->speaker_mention >= 0)
                 resolve_mention(c, q->speaker_mention, &q->speaker_name, &q->speaker_code, &kind);
+            /* "He added": the one who has just been speaking, before
+             * anyone the coreference may reach who was named in passing. */
+            const dl_quote *prev = NULL;
+            size_t pj = 0;
+            if (r->sp_e - r->sp_f == 1 && is_pronoun(c, (size_t)r->sp_f) &&
+                (prev = recent_speaker(c, out, kinds, n, q->sentence, q->speaker, &pj))) {
+                q->speaker_name = prev->speaker_name;
+                q->speaker_code = prev->speaker_code;
+                q->speaker_mention = prev->speaker_mention;
+                kind = kinds[pj];
+            }
             if (relative && !q->speaker_name)
                 q->speaker_name = span_text(c, af, ae);
             size_t len;

@@ -31,7 +31,9 @@ static void add(sql_builder *b, const char *piece)
 }
 
 /* Binds a text value: "?" in the next piece refers to it. mode: 0 as is,
- * 'p' prefix pattern (v%), 's' substring pattern (%v%), both LIKE-escaped. */
+ * 'p' prefix pattern (v%), 's' substring pattern (%v%), both LIKE-escaped;
+ * 'w' whole-words pattern (% w1 w2 %): the value's punctuation becomes
+ * single spaces, to be matched against a column normalised by WORDS(). */
 static void param(sql_builder *b, const char *v, char mode)
 {
     if (b->n == MAX_PARAMS) {
@@ -39,6 +41,33 @@ static void param(sql_builder *b, const char *v, char mode)
         return;
     }
     dl_buf *out = &b->values[b->n++];
+    if (mode == 'w') {
+        /* "Mark Esper" -> "% mark esper %": ASCII punctuation and runs of
+         * space fold to one space, as in the column. */
+        if (dl_buf_puts(out, "% "))
+            b->failed = true;
+        bool space = true;
+        for (const char *p = v; *p; p++) {
+            unsigned char ch = (unsigned char)*p;
+            bool sep = ch < 0x80 && !isalnum(ch);
+            if (sep) {
+                if (!space && dl_buf_putc(out, ' '))
+                    b->failed = true;
+                space = true;
+                continue;
+            }
+            space = false;
+            if (dl_buf_putc(out, (char)tolower(ch)))
+                b->failed = true;
+        }
+        if ((!space && dl_buf_putc(out, ' ')) || dl_buf_putc(out, '%'))
+            b->failed = true;
+        /* No word at all ("%", "--"): the empty pattern, which no
+         * normalised column (at least two spaces) matches. */
+        if (out->len == 3)
+            dl_buf_clear(out);
+        return;
+    }
     if (mode == 's' && dl_buf_putc(out, '%'))
         b->failed = true;
     for (const char *p = v; *p; p++) {
@@ -59,6 +88,16 @@ static void builder_free(sql_builder *b)
     for (int i = 0; i < b->n; i++)
         dl_buf_free(&b->values[i]);
 }
+
+/* A text column as " word word ": the ASCII punctuation that separates
+ * words in names (". , ' - ( ) / : ;" and quotation marks, straight and
+ * curly apostrophe) becomes space, so "Esper's" holds the word "esper".
+ * Runs of space are left: the pattern's words are single-spaced, so a
+ * name written with two spaces between words misses a two-word query. */
+#define WORDS(col)                                                                                           \
+    "(' ' || replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(coalesce(" col \
+    ", ''), '.', ' '), ',', ' '), '''', ' '), '-', ' '), '(', ' '), ')', ' '), '\"', ' '), ':', ' '),"     \
+    " ';', ' '), 'â', ' ') || ' ')"
 
 /* "ISR" matches codes by prefix; "Gallant" matches names by part. */
 static void actor_filter(sql_builder *b, const char *col_code, const char *col_name, const char *v)
@@ -158,10 +197,14 @@ static void build(sql_builder *b, dl_table table, const dl_query *q)
                " q.cue, q.text, q.direct, a.source AS url, q.json"
                " FROM quotes q JOIN articles a ON a.rowid = q.article WHERE 1");
         if (q->speaker) {
-            add(b, " AND (q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker LIKE ? ESCAPE '\\'"
+            /* Whole words of the name or of the speaker as written, so
+             * "Esper" finds Mark Esper and not "the spokesperson"; or a
+             * code prefix ("USAGOV"). The pattern has no % or _ of its
+             * own (punctuation became spaces), so it needs no ESCAPE. */
+            add(b, " AND (" WORDS("q.speaker_name") " LIKE ? OR " WORDS("q.speaker") " LIKE ?"
                    " OR q.speaker_code LIKE ? ESCAPE '\\')");
-            param(b, q->speaker, 's');
-            param(b, q->speaker, 's');
+            param(b, q->speaker, 'w');
+            param(b, q->speaker, 'w');
             param(b, q->speaker, 'p');
         }
         date_filter(b, "a.date", q);

@@ -4,6 +4,7 @@
  * tags and SpaceAfter, and each sentence's text and document breaks. */
 #include "text/conllu.h"
 #include "base/arena.h"
+#include "text/tagger.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,7 @@ dl_status dl_conllu_parse(dl_conllu *out, const char *text, size_t len, dl_arena
     if (!sents || !words)
         return DL_ERR_NOMEM;
     dl_conllu_sentence cur = {.newdoc = true};
+    const char *doc_id = NULL;
     const char *p = text, *end = text + len;
     uint64_t line = 0;
     while (p <= end) {
@@ -79,11 +81,14 @@ dl_status dl_conllu_parse(dl_conllu *out, const char *text, size_t len, dl_arena
                     return DL_ERR_NOMEM;
                 memcpy(cur.words, words, n_w * sizeof *words);
                 cur.n_words = n_w;
+                cur.doc_id = doc_id;
                 sents[n_s++] = cur;
                 memset(&cur, 0, sizeof cur);
                 n_w = 0;
             }
         } else if (*p == '#') {
+            if (starts(p, e, "# newdoc id = "))
+                doc_id = dl_arena_strndup(arena, p + 14, (size_t)(e - p - 14));
             if (starts(p, e, "# newdoc"))
                 cur.newdoc = true;
             else if (starts(p, e, "# newpar"))
@@ -112,11 +117,19 @@ dl_status dl_conllu_parse(dl_conllu *out, const char *text, size_t len, dl_arena
                 w->lemma = dl_arena_strndup(arena, f[2], fl[2]);
                 w->upos = dl_arena_strndup(arena, f[3], fl[3]);
                 w->xpos = dl_arena_strndup(arena, f[4], fl[4]);
+                w->deprel = dl_arena_strndup(arena, f[7], fl[7]);
+                w->head = -1;
+                if (fl[6] && fl[6] < 9 && f[6][0] >= '0' && f[6][0] <= '9') {
+                    long h = 0;
+                    for (size_t c = 0; c < fl[6] && f[6][c] >= '0' && f[6][c] <= '9'; c++)
+                        h = h * 10 + (f[6][c] - '0');
+                    w->head = (int32_t)h - 1;
+                }
                 w->space_after = true;
                 for (const char *m = f[9]; m + 13 <= f[9] + fl[9]; m++)
                     if (memcmp(m, "SpaceAfter=No", 13) == 0)
                         w->space_after = false;
-                if (!w->form || !w->xpos)
+                if (!w->form || !w->xpos || !w->deprel)
                     return DL_ERR_NOMEM;
             }
         }

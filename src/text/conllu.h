@@ -9,19 +9,23 @@
 #define DL_TEXT_CONLLU_H
 
 #include "dateline.h"
-#include "text/tagger.h"
+typedef struct dl_tagger dl_tagger;
 
 typedef struct dl_conllu_word {
     const char *form;
     const char *lemma;
     const char *upos;
     const char *xpos;
+    int32_t head;       /* index of the head word in the sentence, -1 for the root
+                           or when the file gives none ("_") */
+    const char *deprel; /* "nsubj:pass"; "_" when the file gives none */
     bool space_after; /* false for MISC "SpaceAfter=No" */
 } dl_conllu_word;
 
 typedef struct dl_conllu_sentence {
     const char *id;       /* "# sent_id =", or NULL */
     const char *text;     /* "# text =", or NULL */
+    const char *doc_id;   /* the last "# newdoc id =" at or before it, or NULL */
     bool newdoc;          /* preceded by "# newdoc" (or is the file's first) */
     bool newpar;          /* preceded by "# newpar" */
     dl_conllu_word *words;

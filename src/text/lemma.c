@@ -358,6 +358,11 @@ static const char *morphy(const dl_lemmatizer *lm, const char *w, size_t n, int 
         size_t k = apply_rule(cand, w, n, r);
         if (!k)
             continue;
+        /* English adds a bare "-es" only after s, x, z, ch, sh and o
+         * ("passes", "fixes", "goes"): "departes" is no form of "depart". */
+        if (!strcmp(r->suffix, "es") && !r->repl[0] && !strchr("sxzo", cand[k - 1]) &&
+            !(k >= 2 && cand[k - 1] == 'h' && (cand[k - 2] == 'c' || cand[k - 2] == 's')))
+            continue;
         const char *hit = in_index(lm, cand, k, 1u << pos);
         if (hit)
             return hit;

@@ -229,7 +229,7 @@ static void emit(tok_state *s, size_t a, size_t b, uint8_t kind, uint8_t flags, 
         flags |= case_flags(s, a, b);
     if (s->space_before)
         flags |= DL_TOK_SPACE_BEFORE;
-    s->toks[s->n] = (dl_token){(uint32_t)a, (uint32_t)b, NULL, NULL, 0, flags};
+    s->toks[s->n] = (dl_token){.start = (uint32_t)a, .end = (uint32_t)b, .flags = flags, .head = -1};
     s->info[s->n] = (dl_token_info){kind, abbr, (uint8_t)(s->newlines > 255 ? 255 : s->newlines)};
     s->n++;
     s->newlines = 0;

@@ -50,6 +50,9 @@ if "$DATELINE" ingest --help >/dev/null 2>&1; then
     check db-speaker 0 "$DATELINE" quotes --db "$TMP/q.db" --speaker minister
     has "$OUT" 'We reject outright'
     lacks "$OUT" 'Typhoon'
+    # Words, not substrings: "inist" is inside "minister" but no word.
+    check db-speaker-part 0 "$DATELINE" quotes --db "$TMP/q.db" --speaker inist
+    lacks "$OUT" 'We reject outright'
 fi
 
 finish

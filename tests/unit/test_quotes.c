@@ -81,7 +81,7 @@ TEST(quote_marks_paragraph_ends_open_quote_and_double_apostrophes)
 
 static dl_token word(const char *text, const char *lemma, dl_tag tag)
 {
-    dl_token t = {0, 0, text, lemma, (uint8_t)tag, 0};
+    dl_token t = {.text = text, .lemma = lemma, .tag = (uint8_t)tag, .head = -1};
     return t;
 }
 
@@ -397,6 +397,106 @@ TEST(quotes_parsed_attitudes_orphans_and_nesting)
     dl_arena_free(f.arena);
 }
 
+TEST(quotes_parsed_not_quotes_lists_captions_headlines)
+{
+    NEED_PARSER();
+    found f = find("Police arrested two people on Saturday.\n\n"
+                   "John Smith: Possession of a controlled substance, resisting arrest.\n\n"
+                   "Senator: Voters Worried About Rising Prices\n\n"
+                   "Video shows officers dragging the man from the car.\n\n"
+                   "Surveillance footage from the store showed two men entering.\n\n"
+                   "PENCE: Well, the American people have a choice to make.\n\n"
+                   "A new poll shows the senator leading by five points.");
+    CHECK(!with_text(&f, "Possession of"));
+    CHECK(!with_text(&f, "Voters Worried"));
+    CHECK(!with_text(&f, "officers dragging"));
+    CHECK(!with_text(&f, "two men entering"));
+    /* a transcript line and a poll's finding stay */
+    const dl_quote *q = with_text(&f, "Well, the American people");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "PENCE"));
+    q = with_text(&f, "the senator leading");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "A new poll"));
+    dl_arena_free(f.arena);
+}
+
+TEST(quotes_parsed_second_attribution_and_split_subject)
+{
+    NEED_PARSER();
+    found f = find("Rendell said the party's rules should be modernized, but he said that the discussion "
+                   "should wait until after the election.\n\n"
+                   "The museum, Mr. Bush said, celebrated several of his heroes.\n\n"
+                   "\"We will get there together,\" she said at a news conference announcing that her "
+                   "department was suing the state.");
+    const dl_quote *q = with_text(&f, "the party's rules");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "Rendell") && !strstr(q->text, "discussion"));
+    q = with_text(&f, "that the discussion should wait");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "he"));
+    q = with_text(&f, "celebrated several");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "Mr. Bush"));
+    q = with_text(&f, "that her department");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "she"));
+    dl_arena_free(f.arena);
+}
+
+TEST(quotes_parsed_fragment_merged_into_its_record)
+{
+    NEED_PARSER();
+    found f = find("The Post reports that the team avoided the hospital in order to \"keep the details of "
+                   "her treatment under wraps.\"");
+    size_t holding = 0;
+    for (size_t i = 0; i < f.n; i++)
+        holding += strstr(f.q[i].text, "keep the details") != NULL;
+    CHECK_INT(holding, 1);
+    CHECK(with_text(&f, "that the team avoided"));
+    dl_arena_free(f.arena);
+}
+
+TEST(quotes_pronoun_speaker_is_the_recent_speaker_not_a_passing_name)
+{
+    NEED_PARSER();
+    dl_actors *actors = NULL;
+    dl_actors_options ao = DL_ACTORS_OPTIONS_INIT;
+    ao.data_dir = data_dir();
+    if (dl_actors_open(&actors, &ao) != DL_OK)
+        SKIP("the actor dictionaries do not load");
+    const char *text = "\"We will not back down,\" said Mayor John Carter, whose city was praised by "
+                       "President Joe Biden last week.\n\nHe added that the budget would pass.\n\n"
+                       "\"It is over,\" said Ms. Jane Hill. He said the vote had been close.";
+    dl_arena *arena = dl_arena_new(0);
+    dl_article art = article(text);
+    dl_sentence *s;
+    size_t ns, nm = 0, nq = 0;
+    dl_mention *m = NULL;
+    dl_quote *q = NULL;
+    CHECK_INT(dl_parse(&s, &ns, parser(), text, strlen(text), arena), DL_OK);
+    CHECK_INT(dl_actors_find(&m, &nm, actors, &art, s, ns, 0, arena), DL_OK);
+    CHECK_INT(dl_quotes_find(&q, &nq, quoter(), &art, s, ns, m, nm, arena), DL_OK);
+    found f = {arena, q, nq};
+    const dl_quote *x = with_text(&f, "that the budget");
+    CHECK(x && x->speaker_name && strstr(x->speaker_name, "Carter"));
+    /* "he" is not Ms. Hill: the nearest speaker who fits */
+    x = with_text(&f, "the vote had been close");
+    CHECK(x && (!x->speaker_name || !strstr(x->speaker_name, "Hill")));
+    dl_arena_free(arena);
+    dl_actors_close(actors);
+}
+
+TEST(quotes_parsed_noun_cues_agent_and_subject_clause)
+{
+    NEED_PARSER();
+    found f = find("Claims by Democrats that the vote was rigged were rejected. "
+                   "A New York Times report that the company lost money was confirmed. "
+                   "The president visited the camp on Monday as he issued a statement on the holiday.");
+    const dl_quote *q = with_text(&f, "that the vote was rigged");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "Democrats") && !strstr(q->text, "rejected"));
+    q = with_text(&f, "that the company lost money");
+    CHECK(q && q->speaker && strstr(q->speaker, "New York Times") && !strstr(q->text, "confirmed"));
+    /* a subject after "as" is no preposition's object */
+    q = with_text(&f, "a statement on the holiday");
+    CHECK(q && q->speaker && !strcmp(q->speaker, "he"));
+    dl_arena_free(f.arena);
+}
+
 /* --------------------------------------------------------- the seeds */
 
 typedef struct expect {
@@ -500,13 +600,13 @@ TEST(quotes_polnear_floor)
     dl_prf source = dl_prf_make(ev.source_overlap_pred, ev.source_words_pred, ev.source_overlap_gold,
                                 ev.source_words_gold);
     /* The floor reached (see the issue's report); raise it as it improves. */
-    if (content.f < 0.83)
-        dl_test_fail(__FILE__, __LINE__, "content overlap F1 %.3f below 0.83", content.f);
-    if (source.f < 0.70)
-        dl_test_fail(__FILE__, __LINE__, "source overlap F1 %.3f below 0.70", source.f);
-    if (content.p < 0.87)
-        dl_test_fail(__FILE__, __LINE__, "content overlap precision %.3f below 0.87", content.p);
+    if (content.f < 0.84)
+        dl_test_fail(__FILE__, __LINE__, "content overlap F1 %.3f below 0.84", content.f);
+    if (source.f < 0.72)
+        dl_test_fail(__FILE__, __LINE__, "source overlap F1 %.3f below 0.72", source.f);
+    if (content.p < 0.88)
+        dl_test_fail(__FILE__, __LINE__, "content overlap precision %.3f below 0.88", content.p);
     double speaker = ev.speaker_matched ? (double)ev.speaker_right / ev.speaker_matched : 0;
-    if (speaker < 0.83)
-        dl_test_fail(__FILE__, __LINE__, "speaker accuracy %.3f below 0.83", speaker);
+    if (speaker < 0.86)
+        dl_test_fail(__FILE__, __LINE__, "speaker accuracy %.3f below 0.86", speaker);
 }

@@ -289,10 +289,10 @@ TEST(parse_tag_names)
 TEST(parse_sentence_json)
 {
     dl_token toks[4] = {
-        {10, 16, "Israel", "israel", DL_TAG_NNP, DL_TOK_CAPITAL | DL_TOK_SENT_START},
-        {16, 18, "'s", "'s", DL_TAG_POS, 0},
-        {19, 23, "army", "army", DL_TAG_NN, DL_TOK_SPACE_BEFORE},
-        {24, 32, "\"struck\"", "strike", DL_TAG_VBD, DL_TOK_SPACE_BEFORE},
+        {10, 16, "Israel", "israel", DL_TAG_NNP, DL_TOK_CAPITAL | DL_TOK_SENT_START, 0, 0, -1, NULL},
+        {16, 18, "'s", "'s", DL_TAG_POS, 0, 0, 0, -1, NULL},
+        {19, 23, "army", "army", DL_TAG_NN, DL_TOK_SPACE_BEFORE, 0, 0, -1, NULL},
+        {24, 32, "\"struck\"", "strike", DL_TAG_VBD, DL_TOK_SPACE_BEFORE, 0, 0, -1, NULL},
     };
     dl_chunk chunks[2] = {{0, 3, 2, DL_CHUNK_NP, 0}, {3, 4, 3, DL_CHUNK_VG, DL_VG_NEGATED}};
     dl_sentence s = {2, 10, 32, toks, 4, chunks, 2};
@@ -319,7 +319,7 @@ TEST(parse_sentence_json)
 }
 
 /* The whole parser over the repository's data, or NULL when the system
- * lexicons (wordnet-base, festlex-poslex) are not installed. */
+ * lexicons (wordnet-base) or the models (data/models/) are missing. */
 static dl_parser *open_parser(void)
 {
     dl_buf dir = DL_BUF_INIT;

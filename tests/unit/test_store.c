@@ -170,6 +170,15 @@ TEST(store_queries_filter_events_quotes_and_actors)
     CHECK_INT(count_rows(s, DL_TABLE_EVENTS, &(dl_query){.actor = "%"}), 0); /* LIKE escaped */
     CHECK_INT(count_rows(s, DL_TABLE_QUOTES, &(dl_query){.speaker = "Defense Forces"}), 2);
     CHECK_INT(count_rows(s, DL_TABLE_QUOTES, &(dl_query){.speaker = "Hamas"}), 0);
+    /* Whole words, not substrings: "arm" is inside "army" but no word;
+     * "the army" and "israel defense" are; codes match by prefix. */
+    CHECK_INT(count_rows(s, DL_TABLE_QUOTES, &(dl_query){.speaker = "arm"}), 0);
+    CHECK_INT(count_rows(s, DL_TABLE_QUOTES, &(dl_query){.speaker = "Fense"}), 0);
+    CHECK_INT(count_rows(s, DL_TABLE_QUOTES, &(dl_query){.speaker = "ARMY"}), 2);
+    CHECK_INT(count_rows(s, DL_TABLE_QUOTES, &(dl_query){.speaker = "israel  defense"}), 2);
+    CHECK_INT(count_rows(s, DL_TABLE_QUOTES, &(dl_query){.speaker = "ISRM"}), 2);
+    CHECK_INT(count_rows(s, DL_TABLE_QUOTES, &(dl_query){.speaker = "%"}), 0);
+    CHECK_INT(count_rows(s, DL_TABLE_QUOTES, &(dl_query){.speaker = "_"}), 0);
     CHECK_INT(count_rows(s, DL_TABLE_ACTORS, &(dl_query){.actor = "ISRMIL"}), 2);
     CHECK_INT(count_rows(s, DL_TABLE_ARTICLES, NULL), 2);
     dl_store_close(s);
