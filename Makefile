@@ -10,6 +10,7 @@
 #   make models     retrain data/models/ (tagger, parser) on UD English EWT
 #   make deps       install the Debian packages the build and tests need
 #   make demo       the main job on the bundled examples
+#   make check-services  tests against Redis started on loopback (skips without it)
 #   make ci         what CI runs: short fuzz runs, the ASan suite, the suite
 #
 # BUILD=dir puts every output under another folder, so several builds
@@ -19,8 +20,12 @@ BUILD ?= build
 CC ?= cc
 OPT ?= -O2 -g
 PKGS := sqlite3 libutf8proc libcjson zlib libmicrohttpd gumbo
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# hiredis (the Redis worker) is optional: without it `dateline worker` and
+# `enqueue` say so, and everything else builds as before.
+HAVE_HIREDIS := $(shell pkg-config --exists hiredis 2>/dev/null && echo 1)
+OPT_PKGS := $(if $(HAVE_HIREDIS),hiredis)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(OPT_PKGS) 2>/dev/null) $(if $(HAVE_HIREDIS),-DDL_HAVE_HIREDIS)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) $(OPT_PKGS) 2>/dev/null)
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wno-unused-parameter
@@ -45,7 +50,7 @@ UNIT := $(BUILD)/test_unit
 REPLAY := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/replay_%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench_%)
 
-.PHONY: all check unit asan fuzz fuzz-long bench deps clean demo ci models
+.PHONY: all check check-services unit asan fuzz fuzz-long bench deps clean demo ci models
 all: $(BIN) $(SHLIB)
 
 # V=1 shows the full compiler command lines.
@@ -86,6 +91,11 @@ unit: $(UNIT)
 
 check: $(BIN) $(SHLIB) $(UNIT) $(REPLAY)
 	@BUILD=$(BUILD) sh tests/run_all.sh
+
+# Tests against real services (Redis), each started on 127.0.0.1 and
+# stopped by the test; skipped with a message when not installed.
+check-services: $(BIN)
+	@BUILD=$(BUILD) sh tests/services/run.sh
 
 asan:
 	$(MAKE) BUILD=build-asan CC=clang OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" check
@@ -132,6 +142,7 @@ ci:
 	$(MAKE) fuzz FUZZ_SECONDS=$(or $(CI_FUZZ_SECONDS),10)
 	$(MAKE) asan
 	$(MAKE) check
+	$(MAKE) check-services
 
 clean:
 	rm -rf build build-asan build-fuzz

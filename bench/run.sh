@@ -68,3 +68,5 @@ BUILD=$BUILD sh "$ROOT/bench/ingest.sh"
 # ../shared when present, generated ones otherwise.
 (cd "$ROOT" && "$ROOT/$BUILD/bench_web" "$ROOT/../shared/data/readability-pages")
 BUILD=$BUILD sh "$ROOT/bench/serve.sh"
+# Sharding, merge, store bytes and the Redis worker (bench/scale.sh).
+BUILD=$BUILD sh "$ROOT/bench/scale.sh"

@@ -14,7 +14,7 @@
 int cmd_ingest(int argc, char **argv);
 
 static const char usage[] =
-    "usage: dateline ingest [--db PATH] [--batch N] [--report] [--no-stories] [options] [FILE|DIR|-]...\n"
+    "usage: dateline ingest [--db PATH] [--batch N] [--shard I/N] [--report] [--no-stories] [options] [FILE|DIR|-]...\n"
     "\n"
     "Runs the whole pipeline (clean, parse, actors, quotes, events) over the\n"
     "input and stores articles, actor mentions, quotes and events in an SQLite\n"
@@ -36,7 +36,14 @@ static const char usage[] =
     "its text (exact, near duplicate, or a teaser contained in it), put in a\n"
     "story with the articles of the last days about the same happening, and\n"
     "its events counted with the same events of its story (`dateline stories`,\n"
-    "`dateline events --dedup`). --no-stories skips this step (to measure it).\n";
+    "`dateline events --dedup`). --no-stories skips this step (to measure it).\n"
+    "\n"
+    "--shard I/N (0 <= I < N) stores only shard I of N of the input: the\n"
+    "articles whose content hash falls in that share, the same on every run\n"
+    "and machine, so N runs over the same input (each with its own --db) hold\n"
+    "every article exactly once between them; `dateline merge` joins them.\n"
+    "Under a Slurm job array I and N default to $SLURM_ARRAY_TASK_ID and\n"
+    "$SLURM_ARRAY_TASK_COUNT (see scripts/slurm/).\n";
 
 typedef struct ingest {
     dl_cli cli;
@@ -44,7 +51,8 @@ typedef struct ingest {
     const dl_pipeline *pipeline;
     dl_arena *arena;
     long batch, in_batch;
-    uint64_t added, skipped, failed, mentions, quotes, events;
+    uint64_t added, skipped, failed, mentions, quotes, events, other_shards;
+    unsigned shard, shards; /* this run keeps shard `shard` of `shards` */
     /* the open batch: counted into the totals above only once committed */
     uint64_t b_added, b_mentions, b_quotes, b_events;
     bool in_txn;       /* a batch transaction is open */
@@ -129,6 +137,10 @@ static dl_status stop(ingest *g, const dl_article *article, dl_status st)
 static dl_status one_article(void *user, const dl_article *article, dl_arena *doc_arena)
 {
     ingest *g = user;
+    if (g->shards > 1 && dl_store_shard(article, g->shards) != g->shard) {
+        g->other_shards++;
+        return DL_OK;
+    }
     bool found = false;
     dl_status st = dl_store_has(g->store, article, &found);
     if (st)
@@ -183,6 +195,38 @@ static dl_status one_article(void *user, const dl_article *article, dl_arena *do
     return DL_OK;
 }
 
+/* "I/N" with 0 <= I < N. */
+static bool parse_shard(ingest *g, const char *value, const char *what)
+{
+    char *end;
+    long i = strtol(value, &end, 10), n = 0;
+    if (end != value && *end == '/') {
+        const char *ns = end + 1;
+        n = strtol(ns, &end, 10);
+        if (end == ns)
+            n = 0;
+    }
+    if (*end || n < 1 || n > 1000000 || i < 0 || i >= n) {
+        dl_cli_error(&g->cli, "%s takes I/N with 0 <= I < N (shard I of N), not '%s'", what, value);
+        return false;
+    }
+    g->shard = (unsigned)i;
+    g->shards = (unsigned)n;
+    return true;
+}
+
+/* Slurm numbers array tasks from --array's first index: 0..N-1 is what
+ * the examples use, and another range is refused rather than guessed. */
+static int shard_from_slurm(ingest *g)
+{
+    const char *id = getenv("SLURM_ARRAY_TASK_ID"), *count = getenv("SLURM_ARRAY_TASK_COUNT");
+    if (g->shards || !id || !count || !*id || !*count)
+        return DL_EXIT_OK;
+    char spec[64];
+    snprintf(spec, sizeof spec, "%s/%s", id, count);
+    return parse_shard(g, spec, "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT") ? DL_EXIT_OK : DL_EXIT_USAGE;
+}
+
 static int on_extra(void *user, const char *name, const char *value)
 {
     ingest *g = user;
@@ -195,6 +239,8 @@ static int on_extra(void *user, const char *name, const char *value)
             dl_cli_error(&g->cli, "--batch takes a whole number of at least 1, not '%s'", value);
             return DL_EXIT_USAGE;
         }
+    } else if (!strcmp(name, "shard")) {
+        return parse_shard(g, value, "--shard") ? DL_EXIT_OK : DL_EXIT_USAGE;
     } else if (!strcmp(name, "report")) {
         g->report = true;
     } else if (!strcmp(name, "no-stories")) {
@@ -271,10 +317,12 @@ static void report(dl_store *store, const char *db)
 int cmd_ingest(int argc, char **argv)
 {
     ingest g = {.cli = {.command = "ingest", .warn_undated = true}, .batch = 200};
-    static const char *const extra[] = {"db=", "batch=", "report", "no-stories", NULL};
+    static const char *const extra[] = {"db=", "batch=", "shard=", "report", "no-stories", NULL};
     bool done;
     int rc = dl_cli_parse(&g.cli, argc, argv, usage, extra, on_extra, &g, &done);
     if (rc || done)
+        return rc;
+    if ((rc = shard_from_slurm(&g)))
         return rc;
     if (!g.db)
         g.db = dl_cli_default_db();
@@ -317,6 +365,9 @@ int cmd_ingest(int argc, char **argv)
                 g.failed ? ", some failed: see above" : "", (unsigned long long)g.mentions,
                 (unsigned long long)g.quotes, (unsigned long long)g.events, el,
                 el > 0 ? (double)(g.added + g.skipped) / el : 0.0, g.db);
+    if (g.shards > 1 && !g.cli.quiet)
+        fprintf(stderr, "dateline ingest: shard %u/%u: %llu articles left to the other shards\n", g.shard,
+                g.shards, (unsigned long long)g.other_shards);
     if (g.report && rc != DL_EXIT_FATAL) {
         report(g.store, g.db);
         if (!dl_cli_finish_output(&g.cli))

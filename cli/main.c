@@ -20,6 +20,9 @@
     X(search, "full-text search of stored articles")                                   \
     X(export, "export the store as JSONL, CSV or GDELT TSV")                           \
     X(stories, "stored stories: articles about one happening, with their copies")     \
+    X(merge, "merge SQLite stores (the shards of a sharded ingest)")                  \
+    X(worker, "store articles from a Redis Stream, continuously")                     \
+    X(enqueue, "push documents to a Redis Stream for workers")                        \
     X(serve, "HTTP API and dashboard over a store")                                    \
     X(validate, "code PETRARCH validation records and score them")                     \
     X(eval, "score the pipeline against gold data")                                    \

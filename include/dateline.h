@@ -715,6 +715,25 @@ dl_status dl_store_add(dl_store *store, const dl_analysis *analysis, bool *added
  * cost; a store filled with it off has no stories for those articles). */
 void dl_store_set_stories(dl_store *store, bool on);
 
+/* Sharded runs: the shard (0..n-1) an article belongs to among n, from
+ * the same content hash that keys it in the store, so every run and every
+ * machine puts an article in the same shard. n must be at least 1. */
+unsigned dl_store_shard(const dl_article *article, unsigned n);
+
+/* Merges the store at in_path (another SQLite store of this schema, e.g.
+ * one shard of a sharded run) into store: every article whose content key
+ * store lacks, with its rows in every table that references articles
+ * (mentions, quotes, events and whatever tables the schema adds), and the
+ * full-text index for them. Articles already there are left alone, so
+ * merging the same file again adds nothing. One transaction: all or
+ * nothing. Counts what was added into *stats (may be NULL); tables of
+ * in_path that cannot be merged are reported through diag as warnings. */
+typedef struct dl_merge_stats {
+    int64_t articles, skipped, rows;
+} dl_merge_stats;
+dl_status dl_store_merge(dl_store *store, const char *in_path, dl_merge_stats *stats, dl_diag_fn diag,
+                         void *user);
+
 typedef struct dl_store_counts {
     int64_t articles, mentions, quotes, events;
 } dl_store_counts;

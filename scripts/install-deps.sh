@@ -5,6 +5,7 @@
 set -eu
 PACKAGES="build-essential pkg-config clang libclang-rt-14-dev
 libsqlite3-dev libutf8proc-dev libcjson-dev zlib1g-dev libgumbo-dev libmicrohttpd-dev libpq-dev
+libhiredis-dev redis-server redis-tools sqlite3
 wordnet-base iso-codes python3 bc
 curl wrk chromium"
 # Node.js runs the dashboard's browser test (and rebuilds web/app.js); the

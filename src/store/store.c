@@ -461,18 +461,20 @@ dl_status dl_store_has(dl_store *s, const dl_article *a, bool *found)
     return article_key(s, a, key, found);
 }
 
+void dl_store_end_reads(dl_store *s)
+{
+    for (sqlite3_stmt *st = sqlite3_next_stmt(s->db, NULL); st; st = sqlite3_next_stmt(s->db, st))
+        if (sqlite3_stmt_busy(st))
+            sqlite3_reset(st);
+}
+
 /* Another writer may hold the store for a while (a long batch): wait for
  * it, retrying with growing pauses, for up to two minutes in all, rather
  * than give up after the busy timeout. */
 dl_status dl_store_begin(dl_store *s)
 {
     long pause_ms = 50, waited_ms = 0;
-    /* A statement of ours left stepping (a lookup that found its row)
-     * would hold an old snapshot, and with it no write lock can be had:
-     * end them all before the batch. */
-    for (sqlite3_stmt *st = sqlite3_next_stmt(s->db, NULL); st; st = sqlite3_next_stmt(s->db, st))
-        if (sqlite3_stmt_busy(st))
-            sqlite3_reset(st);
+    dl_store_end_reads(s);
     for (;;) {
         int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
         if (rc == SQLITE_OK)

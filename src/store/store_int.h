@@ -16,4 +16,10 @@ dl_status dl_store_query_wrapped(dl_store *store, dl_table table, const dl_query
                                  const char *suffix, const char *const *extra, int n_extra, dl_row_fn fn,
                                  void *user);
 
+/* Resets every statement of the store's connection still stepping. A
+ * statement left stepping (a lookup that found its row) holds an old
+ * snapshot, and with it no write lock can be had once another connection
+ * has written: call this before taking the write lock. */
+void dl_store_end_reads(dl_store *s);
+
 #endif
