@@ -141,8 +141,8 @@ demo: $(BIN)
 ci:
 	$(MAKE) fuzz FUZZ_SECONDS=$(or $(CI_FUZZ_SECONDS),10)
 	$(MAKE) asan
-	$(MAKE) check
 	$(MAKE) check-services
+	$(MAKE) check
 
 clean:
 	rm -rf build build-asan build-fuzz
