@@ -56,7 +56,17 @@ all: $(BIN) $(SHLIB)
 # V=1 shows the full compiler command lines.
 Q := $(if $(V),,@)
 
-$(BUILD)/%.o: %.c
+# The compiler and flags an object was built with: when they change (a new
+# warning, -fvisibility), every object is rebuilt instead of mixing old
+# and new ones.
+FLAGS_STAMP := $(BUILD)/.flags
+$(FLAGS_STAMP): FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(CC) $(CFLAGS_ALL)' | cmp -s - $@ || echo '$(CC) $(CFLAGS_ALL)' >$@
+.PHONY: FORCE
+FORCE:
+
+$(BUILD)/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  CC $<")
 	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
