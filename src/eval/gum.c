@@ -40,8 +40,15 @@ typedef struct gum_state {
 
 static dl_status finish_doc(gum_state *s)
 {
-    if (!s->doc)
+    /* Words and open mentions never outlive their document, not even
+     * those read before the first "# newdoc" (found by fuzz_gum: their
+     * offsets then pointed past the next document's text). */
+    s->n_words = 0;
+    s->n_open = 0;
+    if (!s->doc) {
+        dl_buf_clear(&s->text);
         return DL_OK;
+    }
     s->doc->text = dl_arena_strndup(s->arena, s->text.data ? s->text.data : "", s->text.len);
     s->doc->len = s->text.len;
     s->doc = NULL;
@@ -110,6 +117,11 @@ static bool is_digits(const char *s, size_t n)
 static dl_status add_mention(gum_state *s, const gum_open *o, size_t last)
 {
     if (!s->doc || o->first >= s->n_words || last >= s->n_words || last < o->first)
+        return DL_OK;
+    /* Words read after a "# newdoc" but before its first "# text =" still
+     * carry the previous sentence's offsets: a mention over them would
+     * point outside this document's text (found by fuzz_gum). */
+    if (s->words[last].end > s->text.len || s->words[o->first].start > s->words[last].end)
         return DL_OK;
     dl_gum_mention *m =
         dl_arena_push(s->arena, (void **)&s->doc->mentions, &s->doc->n_mentions, &s->cap_mentions, sizeof *m);
